@@ -1,0 +1,73 @@
+/**
+ * What the analysis needs from a model. The care model is adapted to this in `care-model.ts`; tests use small
+ * stand-in models. Everything the analysis does goes through `run`, so it cannot tell the models apart.
+ */
+import type { Distribution, PlausibleRange } from './sampling.js';
+
+/** One entry of the parameter register, as the analysis sees it. */
+export interface RegisterParameter {
+  name: string;
+  label: string;
+  unit: string;
+  range: PlausibleRange;
+  distribution?: Distribution;
+  source?: string;
+  grade?: string;
+}
+
+export interface MetricDescriptor {
+  key: string;
+  label: string;
+  unit: string;
+  /** Which direction is better for the people the model serves. */
+  better: 'lower' | 'higher';
+}
+
+/** A yearly cost line: year index from 1, with the financial-year label. */
+export interface YearlyCostLine {
+  year: number;
+  label: string;
+  total: number;
+  reorganisation: number;
+}
+
+/** The outputs of one run. */
+export interface ModelOutput {
+  /** Saved times in days since the start; the same for every run of a scenario. */
+  times: number[];
+  series: Record<string, number[]>;
+  metrics: Record<string, number>;
+  yearly: YearlyCostLine[];
+}
+
+/** The scenario settings the appraisal needs. */
+export interface AppraisalSettingsOf {
+  discountRate: number;
+  horizonYears: number;
+  /** The one-off reorganisation cost (£) this scenario's run includes, and the year (from 1) it falls in. */
+  oneOffCost: number;
+  oneOffYear: number;
+}
+
+export interface AnalysisModel<S> {
+  /** Identifies the model to worker threads (see `worker-models.ts`). */
+  id: string;
+  version: string;
+  parameters: readonly RegisterParameter[];
+  metrics: readonly MetricDescriptor[];
+  /** The metrics a reader sees first: bands, paired probabilities and the tornado are reported for these. */
+  headline: readonly string[];
+  /** Series that get bands over time. */
+  seriesKeys: readonly string[];
+  /** The values a deterministic run of the scenario uses: form defaults plus the scenario's own overrides. */
+  effectiveParameters(scenario: S): Record<string, number>;
+  /** Parameters the scenario sets explicitly: they stay at their set value in every sampled run. */
+  explicitParameters(scenario: S): readonly string[];
+  /** The scenario's plausible range for a parameter (it may depend on the scenario, e.g. on its form). */
+  samplingRange(scenario: S, parameter: RegisterParameter): PlausibleRange;
+  /** Run with every parameter value given (a complete set, as `effectiveParameters` returns). */
+  run(scenario: S, parameters: Record<string, number>): ModelOutput;
+  /** Scenario settings the appraisal needs, given the values a run used. */
+  appraisalSettings(scenario: S, parameters: Record<string, number>): AppraisalSettingsOf;
+  scenarioName(scenario: S): string;
+}
