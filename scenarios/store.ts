@@ -25,6 +25,7 @@ export type StoreErrorCode =
   | 'not-found'
   | 'read-only'
   | 'deleted'
+  | 'ambiguous'
   | 'invalid-scenario';
 
 /** A store failure with a stable code, the thing it is about (`where`) and, for invalid scenarios, every error. */
