@@ -76,6 +76,7 @@ export function importXmile(text: string, fileName?: string): XmileImport {
     throw e;
   }
   if (root.local !== 'xmile') throw err('bad-file', `not an XMILE file: the root element is <${root.name}>, not <xmile>`);
+  if (root.name !== root.local) unprefix(root, root.name.slice(0, root.name.indexOf(':') + 1));
 
   const unsupported = (feature: string, detail: string, variable?: string): ModelError =>
     err('unsupported', `uses ${feature}, which JoinedUp does not support yet (${detail})`, { variable });
@@ -314,6 +315,12 @@ export function importXmile(text: string, fileName?: string): XmileImport {
   const headerName = kid(header, 'name')?.text.trim();
   const name = headerName || (fileName ? baseName(fileName) : 'model');
   return { spec: { name, sim, variables }, warnings };
+}
+
+/** A file that writes XMILE's own elements with a prefix (`<x:xmile xmlns:x=…>`): read them as unprefixed. */
+function unprefix(el: XmlElement, prefix: string): void {
+  if (el.name.startsWith(prefix)) el.name = el.local;
+  for (const c of el.children) unprefix(c, prefix);
 }
 
 /** Elements in a vendor namespace (`isee:…`) are extensions we do not read. */

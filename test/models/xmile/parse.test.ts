@@ -292,3 +292,11 @@ describe('exportXmile', () => {
     expect(parseXmile(exportXmile(spec))).toEqual(spec);
   });
 });
+
+describe('parseXmile: prefixed XMILE elements', () => {
+  it('reads a file whose XMILE elements carry a prefix, still ignoring vendor elements', () => {
+    const text = `<x:xmile xmlns:x="${OASIS}" xmlns:isee="http://iseesystems.com/XMILE"><x:sim_specs><x:start>0</x:start><x:stop>2</x:stop></x:sim_specs>
+      <x:model><x:variables><x:aux name="a"><x:eqn>3</x:eqn><isee:eqn>4</isee:eqn></x:aux></x:variables></x:model></x:xmile>`;
+    expect(parseXmile(text).variables).toEqual([{ name: 'a', kind: 'aux', equation: '3' }]);
+  });
+});
