@@ -1,0 +1,143 @@
+/**
+ * IR → JavaScript source. Every character of the generated code comes from this file: slot indices and numbers
+ * formatted here, fixed operators, whitelisted Math functions and the helper parameter names below. No text
+ * from a model (names, equations) ever reaches `new Function`.
+ */
+import type { IR, MathFn, Mode } from './ir.js';
+import {
+  delayRead,
+  pulseFn,
+  rampFn,
+  safeDiv,
+  SIM_DT,
+  SIM_START,
+  SIM_STOP,
+  stepFn,
+  tableValue,
+  type PackedTable,
+} from './runtime.js';
+
+const MATH_FNS: ReadonlySet<MathFn> = new Set<MathFn>([
+  'abs',
+  'min',
+  'max',
+  'trunc',
+  'exp',
+  'log',
+  'log10',
+  'sqrt',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+]);
+
+/** A number as a JavaScript literal, parenthesised when negative. */
+export function formatNumber(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '(-Infinity)';
+  if (Object.is(x, -0)) return '(-0)';
+  const s = String(x);
+  if (!/^-?[0-9.e+-]+$/.test(s)) throw new Error(`engine: cannot format number ${s}`);
+  return x < 0 ? `(${s})` : s;
+}
+
+function int(i: number): string {
+  if (!Number.isInteger(i) || i < 0) throw new Error(`engine: bad index ${i}`);
+  return String(i);
+}
+
+/** Source for one expression. `v` values, `t` time, `s` sim array, `h` delay histories. */
+export function genExpr(e: IR, mode: Mode): string {
+  const g = (x: IR): string => genExpr(x, mode);
+  switch (e.k) {
+    case 'num':
+      return formatNumber(e.v);
+    case 'slot':
+      return `v[${int(e.s.id)}]`;
+    case 'time':
+      return 't';
+    case 'dt':
+      return `s[${SIM_DT}]`;
+    case 'start':
+      return `s[${SIM_START}]`;
+    case 'stop':
+      return `s[${SIM_STOP}]`;
+    case 'neg':
+      return `(-${g(e.a)})`;
+    case 'bin':
+      switch (e.op) {
+        case '^':
+          return `Math.pow(${g(e.a)}, ${g(e.b)})`;
+        case 'mod':
+          // JavaScript's % keeps the sign of the dividend, as Vensim's MODULO does (see lower.ts).
+          return `(${g(e.a)} % ${g(e.b)})`;
+        case '+':
+        case '-':
+        case '*':
+        case '/':
+          return `(${g(e.a)} ${e.op} ${g(e.b)})`;
+      }
+      throw new Error('engine: unknown binary operator');
+    case 'cmp': {
+      const op = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '=': '===', '<>': '!==' }[e.op];
+      return `(${g(e.a)} ${op} ${g(e.b)} ? 1 : 0)`;
+    }
+    case 'and':
+      return `(${g(e.a)} !== 0 && ${g(e.b)} !== 0 ? 1 : 0)`;
+    case 'or':
+      return `(${g(e.a)} !== 0 || ${g(e.b)} !== 0 ? 1 : 0)`;
+    case 'not':
+      return `(${g(e.a)} === 0 ? 1 : 0)`;
+    case 'if':
+      return `(${g(e.c)} !== 0 ? ${g(e.a)} : ${g(e.b)})`;
+    case 'math':
+      if (!MATH_FNS.has(e.fn)) throw new Error('engine: math function not whitelisted');
+      return `Math.${e.fn}(${e.args.map(g).join(', ')})`;
+    case 'safediv':
+      return `SD(${g(e.a)}, ${g(e.b)}, ${g(e.alt)})`;
+    case 'step':
+      return `ST(t, s, ${g(e.height)}, ${g(e.at)})`;
+    case 'pulse':
+      return `PU(t, s, ${g(e.magnitude)}, ${g(e.first)}, ${g(e.interval)})`;
+    case 'ramp':
+      return `RA(t, ${g(e.slope)}, ${g(e.from)}, ${g(e.to)})`;
+    case 'lookup':
+      return `L(T[${int(e.table)}], ${g(e.x)})`;
+    case 'delay':
+      if (mode === 'init') return `v[${int(e.d.initial.id)}]`;
+      return `D(h, s, ${int(e.d.index)}, v[${int(e.d.initial.id)}], t - ${g(e.tau)})`;
+  }
+}
+
+/** A generated pass: one or more functions called in order with (v, c, r, t, s, h). */
+export type PassFn = (v: Float64Array, c: Float64Array, r: Float64Array, t: number, s: Float64Array, h: Float64Array) => void;
+
+/** V8 stops optimising very large functions, so long passes are split into chunks of this many statements. */
+export const CHUNK_STATEMENTS = 200;
+
+/**
+ * Builds the functions for one pass from statements the compiler generated. `tables` are bound into the
+ * closure, so each compiled model has its own functions and no state is shared between models.
+ */
+export function buildPass(statements: string[], tables: readonly PackedTable[]): PassFn[] {
+  const fns: PassFn[] = [];
+  for (let i = 0; i < statements.length; i += CHUNK_STATEMENTS) {
+    const body = statements.slice(i, i + CHUNK_STATEMENTS).join('\n');
+    const factory = new Function(
+      'L',
+      'T',
+      'D',
+      'SD',
+      'ST',
+      'PU',
+      'RA',
+      `"use strict";\nreturn function pass(v, c, r, t, s, h) {\n${body}\n};`,
+    ) as (...helpers: unknown[]) => PassFn;
+    fns.push(factory(tableValue, tables, delayRead, safeDiv, stepFn, pulseFn, rampFn));
+  }
+  return fns;
+}

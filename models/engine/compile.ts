@@ -1,0 +1,277 @@
+/**
+ * compileModel: lowered slots → dependency orders → generated passes → a CompiledModel whose `run` simulates
+ * over Float64Arrays. Everything a run mutates is allocated by that run; the compiled model itself is
+ * immutable, so several compiled models (and several runs of one) never share state.
+ */
+import { ModelError, type CompiledModel, type RunOptions, type RunResult } from './api.js';
+import { buildPass, genExpr, type PassFn } from './codegen.js';
+import { topoOrder } from './graph.js';
+import { readsTime, slotsRead, type Slot } from './ir.js';
+import { lowerModel } from './lower.js';
+import { normalizeName } from './names.js';
+import { SIM_DT, SIM_HISTORY_COUNT, SIM_HISTORY_LENGTH, SIM_SIZE, SIM_START, SIM_STOP } from './runtime.js';
+import type { IntegrationMethod, ModelSpec, SimSpec } from './spec.js';
+
+/** Largest number of integration steps and saved values a run may ask for (memory and time guard). */
+const MAX_STEPS = 1e8;
+const MAX_SAVED_VALUES = 5e7;
+
+function slotLabel(s: Slot): string {
+  return s.hiddenWhat ? `${s.owner} (${s.hiddenWhat})` : s.owner;
+}
+
+function cycleError(cycle: Slot[], pass: string): ModelError {
+  const names: string[] = [];
+  for (const s of cycle) if (!names.includes(s.owner)) names.push(s.owner);
+  return new ModelError(
+    'cycle',
+    `algebraic loop${pass}: ${[...names, names[0]].join(' → ')} (each needs the other's value at the same time; break the loop with a stock or a delay)`,
+    { variables: names, variable: names[0] },
+  );
+}
+
+interface SimPlan {
+  start: number;
+  dt: number;
+  stop: number;
+  steps: number;
+  saveEvery: number;
+  saveCount: number;
+  method: IntegrationMethod;
+}
+
+function planSim(base: SimSpec, options: RunOptions): SimPlan {
+  const sim = { ...base, ...(options.sim ?? {}) };
+  const method = options.method ?? options.sim?.method ?? base.method ?? 'euler';
+  const bad = (what: string): ModelError => new ModelError('bad-sim-specs', `sim specs: ${what}`);
+  const { start, stop, dt } = sim;
+  if (typeof start !== 'number' || !Number.isFinite(start)) throw bad(`start must be a number (got ${String(start)})`);
+  if (typeof stop !== 'number' || !Number.isFinite(stop)) throw bad(`stop must be a number (got ${String(stop)})`);
+  if (typeof dt !== 'number' || !Number.isFinite(dt) || dt <= 0) throw bad(`dt must be a positive number (got ${String(dt)})`);
+  if (stop < start) throw bad(`stop (${stop}) is before start (${start})`);
+  if (method !== 'euler' && method !== 'rk4') throw bad(`unknown integration method "${String(method)}" (euler or rk4)`);
+  const span = (stop - start) / dt;
+  let steps = Math.round(span);
+  if (Math.abs(span - steps) > 1e-6 * Math.max(1, span)) steps = Math.floor(span);
+  if (steps > MAX_STEPS) throw bad(`${steps} steps is too many (dt ${dt} from ${start} to ${stop})`);
+  const saveStep = sim.saveStep ?? dt;
+  if (typeof saveStep !== 'number' || !Number.isFinite(saveStep) || saveStep <= 0) throw bad(`save step must be a positive number (got ${String(saveStep)})`);
+  const ratio = saveStep / dt;
+  const saveEvery = Math.round(ratio);
+  if (saveEvery < 1 || Math.abs(ratio - saveEvery) > 1e-6 * ratio) throw bad(`save step ${saveStep} must be a whole multiple of dt ${dt}`);
+  const saveCount = Math.floor(steps / saveEvery) + 1 + (steps % saveEvery === 0 ? 0 : 1);
+  return { start, stop, dt, steps, saveEvery, saveCount, method };
+}
+
+export function compileModel(spec: ModelSpec): CompiledModel {
+  if (!spec || typeof spec !== 'object') throw new ModelError('bad-file', 'no model given');
+  const lowered = lowerModel(spec);
+  const { slots, tables, delays, outputs, constants } = lowered;
+
+  // Layout: stocks first (model stocks, then hidden ones), so integration is a loop over v[0..stockCount).
+  const stocks = slots.filter((s) => s.role === 'stock');
+  const others = slots.filter((s) => s.role !== 'stock');
+  [...stocks, ...others].forEach((s, i) => (s.id = i));
+  const bySlotId = [...stocks, ...others];
+  const stockCount = stocks.length;
+
+  // Initial pass: every slot, in dependency order (a reference to a stock needs its initial value).
+  const initDeps = (s: Slot): Slot[] => {
+    if (s.role === 'const') return [];
+    if (s.role === 'stock') return slotsRead(s.init!, 'init');
+    return slotsRead(s.expr!, 'init');
+  };
+  const initTopo = topoOrder(
+    bySlotId.map((s) => s.id),
+    (id) => initDeps(bySlotId[id]).map((d) => d.id),
+  );
+  if (!initTopo.ok) throw cycleError(initTopo.cycle.map((i) => bySlotId[i]), ' in the initial values');
+  const initOrder = initTopo.order.map((i) => bySlotId[i]);
+
+  // Auxiliary pass: auxiliaries and flows; stocks, constants and INIT values are known already.
+  const auxSlots = others.filter((s) => s.role === 'aux');
+  const auxDeps = (s: Slot): Slot[] => slotsRead(s.expr!, 'run').filter((d) => d.role === 'aux');
+  const auxTopo = topoOrder(
+    auxSlots.map((s) => s.id),
+    (id) => auxDeps(bySlotId[id]).map((d) => d.id),
+  );
+  if (!auxTopo.ok) throw cycleError(auxTopo.cycle.map((i) => bySlotId[i]), '');
+  const auxOrder = auxTopo.order.map((i) => bySlotId[i]);
+  // Values that cannot change during a run are computed once, in the initial pass.
+  for (const s of auxOrder) {
+    s.invariant =
+      !readsTime(s.expr!) &&
+      slotsRead(s.expr!, 'run').every((d) => d.role === 'const' || d.role === 'init' || (d.role === 'aux' && d.invariant === true));
+  }
+  const varying = auxOrder.filter((s) => !s.invariant);
+
+  // Generated code.
+  const constStatements = constants.map(({ slot }) => `c[${slot.constIndex}] = ${genExpr(slot.expr!, 'init')};`);
+  const initStatements = initOrder.map((s) => {
+    if (s.role === 'const') return s.nonNegative ? `v[${s.id}] = Math.max(0, c[${s.constIndex}]);` : `v[${s.id}] = c[${s.constIndex}];`;
+    return `v[${s.id}] = ${genExpr(s.role === 'stock' ? s.init! : s.expr!, 'init')};`;
+  });
+  const auxStatements = varying.map((s) => `v[${s.id}] = ${genExpr(s.expr!, 'run')};`);
+  const rateStatements = stocks.map((s) => `r[${s.id}] = ${genExpr(s.rate!, 'run')};`);
+  const constPass = buildPass(constStatements, tables);
+  const initPass = buildPass(initStatements, tables);
+  const auxPass = buildPass(auxStatements, tables);
+  const ratePass = buildPass(rateStatements, tables);
+
+  const defaultConstants = new Float64Array(constants.length);
+  {
+    const s = new Float64Array(SIM_SIZE);
+    s[SIM_DT] = spec.sim?.dt ?? 1;
+    s[SIM_START] = spec.sim?.start ?? 0;
+    s[SIM_STOP] = spec.sim?.stop ?? 0;
+    const empty = new Float64Array(0);
+    for (const f of constPass) f(empty, defaultConstants, empty, 0, s, empty);
+  }
+  const constantIndex = new Map(constants.map((c) => [normalizeName(c.name), c.slot.constIndex!]));
+  const outputNames = outputs.map((o) => o.name);
+  const nonNegativeStocks = Int32Array.from(stocks.filter((s) => s.nonNegative).map((s) => s.id));
+  const delayInputs = Int32Array.from(delays.map((d) => d.input.id));
+  const outputSlots = Int32Array.from(outputs.map((o) => o.slot.id));
+  const outputVaries = outputs.map((o) => o.slot.role === 'stock' || (o.slot.role === 'aux' && !o.slot.invariant));
+  const varyingOutputs = Int32Array.from(outputs.map((_, i) => i).filter((i) => outputVaries[i]));
+  const fixedOutputs = Int32Array.from(outputs.map((_, i) => i).filter((i) => !outputVaries[i]));
+
+  const nonFinite = (slot: Slot, value: number, t: number): ModelError =>
+    new ModelError('non-finite', `run stopped at time ${t}: ${slotLabel(slot)} became ${value} (not a finite number)`, {
+      variable: slot.owner,
+      time: t,
+    });
+
+  const run = (options: RunOptions = {}): RunResult => {
+    const plan = planSim(spec.sim, options);
+    const c = defaultConstants.slice();
+    if (options.set) {
+      for (const [name, value] of Object.entries(options.set)) {
+        const idx = constantIndex.get(normalizeName(name));
+        if (idx === undefined) {
+          const known = outputs.some((o) => normalizeName(o.name) === normalizeName(name));
+          throw new ModelError(
+            'bad-override',
+            known ? `cannot set "${name}": its equation is not a constant` : `cannot set "${name}": the model has no such variable`,
+            { variable: name },
+          );
+        }
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          throw new ModelError('bad-override', `cannot set "${name}" to ${String(value)}: not a finite number`, { variable: name });
+        }
+        c[idx] = value;
+      }
+    }
+    const { start, dt, steps, saveEvery, saveCount } = plan;
+    if (saveCount * outputs.length > MAX_SAVED_VALUES) {
+      throw new ModelError('bad-sim-specs', `sim specs: ${saveCount} saved times × ${outputs.length} variables is too many; use a larger save step`);
+    }
+    const s = new Float64Array(SIM_SIZE);
+    s[SIM_DT] = dt;
+    s[SIM_START] = start;
+    s[SIM_STOP] = plan.stop;
+    s[SIM_HISTORY_LENGTH] = steps + 1;
+    s[SIM_HISTORY_COUNT] = 0;
+    const v = new Float64Array(bySlotId.length);
+    const r = new Float64Array(stockCount);
+    const h = new Float64Array(delays.length * (steps + 1));
+    const times = new Float64Array(saveCount);
+    const series = outputs.map(() => new Float64Array(saveCount));
+    const rk4 = plan.method === 'rk4';
+    const y0 = rk4 ? new Float64Array(stockCount) : r;
+    const k1 = rk4 ? new Float64Array(stockCount) : r;
+    const k2 = rk4 ? new Float64Array(stockCount) : r;
+    const k3 = rk4 ? new Float64Array(stockCount) : r;
+
+    for (const f of initPass) f(v, c, r, start, s, h);
+    for (const slot of initOrder) {
+      const x = v[slot.id];
+      if (x - x !== 0) throw nonFinite(slot, x, start);
+    }
+    const locate = (t: number): ModelError | undefined => {
+      for (const slot of varying) {
+        const x = v[slot.id];
+        if (x - x !== 0) return nonFinite(slot, x, t);
+      }
+      return undefined;
+    };
+    const auxAt = (t: number): void => {
+      for (let q = 0; q < auxPass.length; q++) auxPass[q](v, c, r, t, s, h);
+    };
+    const ratesInto = (out: Float64Array, t: number): void => {
+      for (let q = 0; q < ratePass.length; q++) ratePass[q](v, c, out, t, s, h);
+    };
+
+    let saved = 0;
+    const histLen = steps + 1;
+    for (let k = 0; ; k++) {
+      const t = start + k * dt;
+      auxAt(t);
+      for (let d = 0; d < delayInputs.length; d++) h[d * histLen + k] = v[delayInputs[d]];
+      s[SIM_HISTORY_COUNT] = k + 1;
+      if (k % saveEvery === 0 || k === steps) {
+        times[saved] = t;
+        let sum = 0;
+        for (let q = 0; q < varyingOutputs.length; q++) {
+          const i = varyingOutputs[q];
+          const x = v[outputSlots[i]];
+          series[i][saved] = x;
+          sum += x;
+        }
+        if (sum - sum !== 0) {
+          const err = locate(t);
+          if (err) throw err;
+        }
+        saved++;
+      }
+      if (k === steps) break;
+      let sum = 0;
+      if (!rk4) {
+        ratesInto(r, t);
+        for (let i = 0; i < stockCount; i++) sum += v[i] += dt * r[i];
+      } else {
+        const half = start + (k + 0.5) * dt;
+        const half_dt = dt / 2;
+        ratesInto(k1, t);
+        for (let i = 0; i < stockCount; i++) {
+          y0[i] = v[i];
+          v[i] = y0[i] + half_dt * k1[i];
+        }
+        auxAt(half);
+        ratesInto(k2, half);
+        for (let i = 0; i < stockCount; i++) v[i] = y0[i] + half_dt * k2[i];
+        auxAt(half);
+        ratesInto(k3, half);
+        for (let i = 0; i < stockCount; i++) v[i] = y0[i] + dt * k3[i];
+        auxAt(start + (k + 1) * dt);
+        ratesInto(r, start + (k + 1) * dt);
+        for (let i = 0; i < stockCount; i++) sum += v[i] = y0[i] + (dt / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + r[i]);
+      }
+      for (let q = 0; q < nonNegativeStocks.length; q++) {
+        const i = nonNegativeStocks[q];
+        // XMILE non-negative stock: held at zero; its flows keep the values they reported.
+        if (v[i] < 0) v[i] = 0;
+      }
+      if (sum - sum !== 0) {
+        const err = rk4 ? undefined : locate(t);
+        if (err) throw err;
+        for (let i = 0; i < stockCount; i++) {
+          const x = v[i];
+          if (x - x !== 0) throw nonFinite(bySlotId[i], x, start + (k + 1) * dt);
+        }
+      }
+    }
+    for (let q = 0; q < fixedOutputs.length; q++) {
+      const i = fixedOutputs[q];
+      series[i].fill(v[outputSlots[i]]);
+    }
+    return { names: outputNames.slice(), times, series };
+  };
+
+  return {
+    spec,
+    outputNames,
+    constantNames: constants.map((c) => c.name),
+    run,
+  };
+}
