@@ -1,0 +1,376 @@
+/**
+ * The window: a scenario bar across the top, the view tabs, the current view, and the summary strip. It owns the
+ * workspace (which scenarios are compared, which is being edited, unsaved drafts) and the model worker.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ModelDescription, RendererApi, ScenarioSummary, StoredScenario } from '../electron/ipc-contract.js';
+import type { Scenario } from '../scenarios/scenario.js';
+import { unwrap } from './api.js';
+import { MAX_COMPARED } from './chart-data.js';
+import { ConfirmDialog, type ConfirmRequest } from './components/ConfirmDialog.js';
+import { PresentMode } from './components/PresentMode.js';
+import { ScenarioBar } from './components/ScenarioBar.js';
+import { SummaryStrip } from './components/SummaryStrip.js';
+import { Toast, type ToastMessage } from './components/Toast.js';
+import { clearDraft, readDraft, sameScenario, writeDraft } from './drafts.js';
+import { record, redo as redoHistory, startHistory, undo as undoHistory, type EditHistory } from './edit-history.js';
+import type { ModelClient } from './model-client.js';
+import { VIEWS } from './views/registry.js';
+import type { Editing, Evaluation, ViewContext, ViewId, WorkspaceActions } from './views/view-types.js';
+import type { EvaluateItem } from './worker-protocol.js';
+
+const EMPTY_EVALUATION: Evaluation = { compared: [], errors: [], busy: false, seq: 0 };
+
+export interface AppProps {
+  api: RendererApi;
+  client: ModelClient;
+}
+
+export function App({ api, client }: AppProps) {
+  const [model, setModel] = useState<ModelDescription | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [list, setList] = useState<ScenarioSummary[]>([]);
+  const [listLoading, setListLoading] = useState(true);
+  const [stored, setStored] = useState<Record<string, StoredScenario>>({});
+  const [histories, setHistories] = useState<Record<string, EditHistory<Scenario>>>({});
+  const [compareIds, setCompareIds] = useState<string[]>([]);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [view, setView] = useState<ViewId>('library');
+  const [presenting, setPresenting] = useState(false);
+  const [evaluation, setEvaluation] = useState<Evaluation>(EMPTY_EVALUATION);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const storedRef = useRef(stored);
+  storedRef.current = stored;
+  const historiesRef = useRef(histories);
+  historiesRef.current = histories;
+
+  const notify = useCallback<WorkspaceActions['notify']>((message, action) => {
+    setToast({ id: Date.now(), message, action });
+  }, []);
+
+  const refreshList = useCallback(async () => {
+    setListLoading(true);
+    try {
+      setList(await unwrap(api['scenarios:list']({})));
+    } catch (error) {
+      notify(`Could not list scenarios: ${(error as Error).message}`);
+    } finally {
+      setListLoading(false);
+    }
+  }, [api, notify]);
+
+  useEffect(() => {
+    unwrap(api['model:describe']({}))
+      .then(setModel)
+      .catch((error: Error) => setFatal(`The model could not be loaded: ${error.message}`));
+    void refreshList();
+  }, [api, refreshList]);
+
+  /** Fetch a scenario once; later calls use the copy in memory. */
+  const load = useCallback(
+    async (id: string): Promise<StoredScenario> => {
+      const have = storedRef.current[id];
+      if (have) return have;
+      const s = await unwrap(api['scenarios:get']({ id }));
+      setStored((prev) => ({ ...prev, [id]: s }));
+      storedRef.current = { ...storedRef.current, [id]: s };
+      return s;
+    },
+    [api],
+  );
+
+  /** Offer a draft left in local storage by an earlier session, once per scenario. */
+  const offerDraft = useCallback((s: StoredScenario) => {
+    if (historiesRef.current[s.id]) return;
+    const draft = readDraft(s.id);
+    if (!draft || sameScenario(draft.scenario, s.scenario)) {
+      if (draft) clearDraft(s.id);
+      return;
+    }
+    const when = draft.savedAt ? new Date(draft.savedAt).toLocaleString('en-GB') : 'an earlier session';
+    const newer = draft.baseUpdatedAt && draft.baseUpdatedAt !== s.updatedAt;
+    setConfirm({
+      title: 'Unsaved changes found',
+      message: `“${s.name}” has changes from ${when} that were never saved.${newer ? ' The saved scenario has changed since.' : ''} Restore them?`,
+      confirmLabel: 'Restore my changes',
+      cancelLabel: 'Discard them',
+      onConfirm: () => {
+        setHistories((prev) => ({ ...prev, [s.id]: record(startHistory(s.scenario), draft.scenario, 'restore', 0) }));
+      },
+      onCancel: () => clearDraft(s.id),
+    });
+  }, []);
+
+  const addToComparison = useCallback(
+    async (id: string) => {
+      try {
+        const s = await load(id);
+        setCompareIds((ids) => {
+          if (ids.includes(id)) return ids;
+          if (ids.length < MAX_COMPARED) return [...ids, id];
+          return [...ids.slice(0, MAX_COMPARED - 1), id];
+        });
+        offerDraft(s);
+      } catch (error) {
+        notify(`Could not open the scenario: ${(error as Error).message}`);
+      }
+    },
+    [load, notify, offerDraft],
+  );
+
+  const open = useCallback(
+    async (id: string) => {
+      await addToComparison(id);
+      if (storedRef.current[id]) {
+        setEditingId(id);
+        setView('edit');
+      }
+    },
+    [addToComparison],
+  );
+
+  const removeFromComparison = useCallback((id: string) => {
+    setCompareIds((ids) => ids.filter((x) => x !== id));
+    setEditingId((e) => (e === id ? null : e));
+  }, []);
+
+  const makeBaseline = useCallback((id: string) => {
+    setCompareIds((ids) => (ids.includes(id) ? [id, ...ids.filter((x) => x !== id)] : ids));
+  }, []);
+
+  const editing: Editing | null = useMemo(() => {
+    if (!editingId) return null;
+    const s = stored[editingId];
+    if (!s) return null;
+    const history = histories[editingId] ?? startHistory(s.scenario);
+    return { id: editingId, stored: s, history, draft: history.present, dirty: !sameScenario(history.present, s.scenario) };
+  }, [editingId, stored, histories]);
+
+  const dirtyIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const [id, h] of Object.entries(histories)) {
+      const s = stored[id];
+      if (s && !sameScenario(h.present, s.scenario)) ids.add(id);
+    }
+    return ids;
+  }, [histories, stored]);
+
+  // Every edit is written to local storage at once, so closing the window loses nothing.
+  const setHistory = useCallback((id: string, h: EditHistory<Scenario>) => {
+    setHistories((prev) => ({ ...prev, [id]: h }));
+    const s = storedRef.current[id];
+    if (!s) return;
+    if (sameScenario(h.present, s.scenario)) clearDraft(id);
+    else writeDraft(id, h.present, s.updatedAt);
+  }, []);
+
+  const edit = useCallback(
+    (next: Scenario, tag: string) => {
+      if (!editing) return;
+      setHistory(editing.id, record(editing.history, next, tag, performance.now()));
+    },
+    [editing, setHistory],
+  );
+  const undo = useCallback(() => editing && setHistory(editing.id, undoHistory(editing.history)), [editing, setHistory]);
+  const redo = useCallback(() => editing && setHistory(editing.id, redoHistory(editing.history)), [editing, setHistory]);
+
+  const discard = useCallback(() => {
+    if (!editing) return;
+    clearDraft(editing.id);
+    setHistories((prev) => {
+      const { [editing.id]: _dropped, ...rest } = prev;
+      return rest;
+    });
+  }, [editing]);
+
+  const save = useCallback(async () => {
+    if (!editing) return;
+    const { id, stored: s, draft } = editing;
+    try {
+      if (s.readOnly) {
+        const name = draft.name === s.scenario.name ? `${draft.name} (my version)` : draft.name;
+        const saved = await unwrap(api['scenarios:save']({ scenario: { ...draft, name } }));
+        setStored((prev) => ({ ...prev, [saved.id]: saved }));
+        storedRef.current = { ...storedRef.current, [saved.id]: saved };
+        clearDraft(id);
+        setHistories((prev) => {
+          const { [id]: _dropped, ...rest } = prev;
+          return rest;
+        });
+        setCompareIds((ids) => ids.map((x) => (x === id ? saved.id : x)));
+        setEditingId(saved.id);
+        notify(`“${s.name}” is built in, so your changes were saved as a new scenario, “${saved.name}”.`);
+      } else {
+        const saved = await unwrap(api['scenarios:save']({ id, scenario: draft }));
+        setStored((prev) => ({ ...prev, [id]: saved }));
+        storedRef.current = { ...storedRef.current, [id]: saved };
+        clearDraft(id);
+        setHistories((prev) => ({ ...prev, [id]: { ...(prev[id] ?? startHistory(saved.scenario)), present: saved.scenario } }));
+        notify(`Saved “${saved.name}”.`);
+      }
+      void refreshList();
+    } catch (error) {
+      notify(`Not saved: ${(error as Error).message}`);
+    }
+  }, [api, editing, notify, refreshList]);
+
+  // Ask before closing the window while anything is unsaved (the draft is kept either way).
+  useEffect(() => {
+    if (dirtyIds.size === 0) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirtyIds]);
+
+  // Keep in-memory copies fresh when the library changes a scenario (rename) or deletes one.
+  useEffect(() => {
+    const byId = new Map(list.map((s) => [s.id, s]));
+    setStored((prev) => {
+      let changed = false;
+      const next = { ...prev };
+      for (const [id, s] of Object.entries(prev)) {
+        const summary = byId.get(id);
+        if (summary && summary.updatedAt !== s.updatedAt) {
+          next[id] = { ...s, ...summary, scenario: { ...s.scenario, name: summary.name } };
+          changed = true;
+        }
+      }
+      return changed ? next : prev;
+    });
+    if (!listLoading) {
+      setCompareIds((ids) => {
+        const kept = ids.filter((id) => byId.has(id) && !byId.get(id)?.deletedAt);
+        return kept.length === ids.length ? ids : kept;
+      });
+    }
+  }, [list, listLoading]);
+
+  const items: EvaluateItem[] = useMemo(
+    () =>
+      compareIds.flatMap((id) => {
+        const s = stored[id];
+        if (!s) return [];
+        const scenario = histories[id]?.present ?? s.scenario;
+        return [{ key: id, name: scenario.name, scenario }];
+      }),
+    [compareIds, stored, histories],
+  );
+
+  useEffect(() => {
+    if (items.length === 0) {
+      setEvaluation((e) => ({ ...EMPTY_EVALUATION, seq: e.seq }));
+      return;
+    }
+    let live = true;
+    setEvaluation((e) => (e.busy ? e : { ...e, busy: true }));
+    void client.evaluate(items).then((outcome) => {
+      if (!live && outcome.kind !== 'done') return;
+      if (outcome.kind === 'done') {
+        setEvaluation((e) => ({
+          compared: outcome.response.compared,
+          errors: outcome.response.errors,
+          busy: !live,
+          seq: e.seq + 1,
+        }));
+      } else if (outcome.kind === 'failed') {
+        setEvaluation((e) => ({ ...e, busy: false }));
+        notify(`The model could not run: ${outcome.message}`);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, items, notify]);
+
+  const actions: WorkspaceActions = useMemo(
+    () => ({
+      open,
+      addToComparison,
+      removeFromComparison,
+      makeBaseline,
+      edit,
+      undo,
+      redo,
+      save,
+      discard,
+      refreshList,
+      go: setView,
+      present: () => setPresenting(true),
+      notify,
+    }),
+    [open, addToComparison, removeFromComparison, makeBaseline, edit, undo, redo, save, discard, refreshList, notify],
+  );
+
+  if (fatal) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>JoinedUp could not start</h1>
+        <p>{fatal}</p>
+      </main>
+    );
+  }
+  if (!model) {
+    return (
+      <main className="loading-screen" aria-busy="true">
+        <h1>JoinedUp</h1>
+        <p role="status">Loading the care model…</p>
+      </main>
+    );
+  }
+
+  const context: ViewContext = {
+    api,
+    model,
+    list,
+    listLoading,
+    compareIds,
+    items,
+    evaluation,
+    editing,
+    dirtyIds,
+    actions,
+  };
+
+  if (presenting) {
+    return <PresentMode context={context} onLeave={() => setPresenting(false)} />;
+  }
+
+  const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
+  const Current = current.component;
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">JoinedUp</span>
+          <span className="brand-tag">Health and social care, combined or separate?</span>
+        </div>
+        <nav aria-label="Views" className="tabs">
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              className="tab"
+              aria-current={v.id === current.id ? 'page' : undefined}
+              onClick={() => setView(v.id)}
+            >
+              {v.label}
+            </button>
+          ))}
+          <button type="button" className="tab present-button" onClick={() => setPresenting(true)} disabled={items.length === 0}>
+            Present
+          </button>
+        </nav>
+      </header>
+      <ScenarioBar context={context} />
+      <main className="view" id="main" aria-label={current.label}>
+        <Current {...context} />
+      </main>
+      <SummaryStrip model={model} evaluation={evaluation} />
+      {toast && <Toast toast={toast} onClose={() => setToast(null)} />}
+      {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
+    </div>
+  );
+}

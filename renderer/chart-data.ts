@@ -1,0 +1,325 @@
+/**
+ * Chart and table data shaped from model runs, apart from the components that draw them. Pure functions: no DOM,
+ * no React. Components pass what these return straight to recharts or to a table.
+ */
+import type { ComparedScenario } from '../electron/ipc-contract.js';
+import type { MetricInfo, MetricKey, ScenarioRun, SeriesKey } from '../models/health-care/types.js';
+import { dateAfter, formatBreakEven, formatDifference, formatMetric, isoDate, judgeDifference, type Unit } from './format.js';
+
+/**
+ * Okabe–Ito colours, safe for the common colour-vision deficiencies. The baseline is black and dashed so it also
+ * reads without colour; options take blue, vermilion, bluish green and reddish purple in turn.
+ */
+export const BASELINE_COLOUR = '#000000';
+export const OPTION_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] as const;
+export const BASELINE_DASH = '6 4';
+/** The most scenarios a comparison shows: a baseline and four options. */
+export const MAX_COMPARED = 1 + OPTION_COLOURS.length;
+
+/** Days between chart points: daily runs are drawn weekly, which a line at chart size cannot tell apart. */
+export const CHART_STEP_DAYS = 7;
+
+export type ChartId = 'cost-total' | 'cost-nhs' | 'cost-social-care' | 'cost-reorganisation' | 'stranded-beds' | 'hle';
+
+/** What one chart shows. The list below is the window's charts, in the order they appear and are presented. */
+export interface ChartDef {
+  id: ChartId;
+  /** Plain words first. */
+  title: string;
+  /** The technical name or qualification, shown as the second line. */
+  subtitle: string;
+  series: SeriesKey;
+  unit: Unit;
+  /** Multiply model values by this for the axis (£ → £m). */
+  scale: number;
+  /** The axis unit label. */
+  axisLabel: string;
+  /** Shown with an "indicative" label and the run's caveat. */
+  indicative?: boolean;
+  /** Which chart group it belongs to on screen. */
+  group: 'cost' | 'cost-by-holder' | 'beds' | 'health';
+}
+
+export const CHARTS: readonly ChartDef[] = [
+  {
+    id: 'cost-total',
+    title: 'Total cost so far',
+    subtitle: 'cumulative, all budget holders, not discounted',
+    series: 'cost.cumulative.total',
+    unit: 'GBP',
+    scale: 1e-6,
+    axisLabel: '£m',
+    group: 'cost',
+  },
+  {
+    id: 'stranded-beds',
+    title: 'People waiting to leave hospital',
+    subtitle: 'stranded beds: medically fit but still in an acute bed',
+    series: 'strandedBeds',
+    unit: 'beds',
+    scale: 1,
+    axisLabel: 'beds',
+    group: 'beds',
+  },
+  {
+    id: 'cost-nhs',
+    title: 'NHS spending so far',
+    subtitle: 'cumulative cost to the NHS budget',
+    series: 'cost.cumulative.nhs',
+    unit: 'GBP',
+    scale: 1e-6,
+    axisLabel: '£m',
+    group: 'cost-by-holder',
+  },
+  {
+    id: 'cost-social-care',
+    title: 'Council adult social care spending so far',
+    subtitle: 'cumulative cost to the council budget',
+    series: 'cost.cumulative.socialCare',
+    unit: 'GBP',
+    scale: 1e-6,
+    axisLabel: '£m',
+    group: 'cost-by-holder',
+  },
+  {
+    id: 'cost-reorganisation',
+    title: 'Reorganisation cost so far',
+    subtitle: 'one-off and transition costs, less management savings',
+    series: 'cost.cumulative.reorganisation',
+    unit: 'GBP',
+    scale: 1e-6,
+    axisLabel: '£m',
+    group: 'cost-by-holder',
+  },
+  {
+    id: 'hle',
+    title: 'Healthy life expectancy (indicative)',
+    subtitle: 'years in good health expected at birth',
+    series: 'hle',
+    unit: 'years',
+    scale: 1,
+    axisLabel: 'years',
+    indicative: true,
+    group: 'health',
+  },
+];
+
+/** A scenario as plotted: its run, its place in the comparison and its colour. */
+export interface PlottedScenario {
+  key: string;
+  name: string;
+  run: ScenarioRun;
+  baseline: boolean;
+}
+
+export interface ChartLine {
+  dataKey: string;
+  name: string;
+  colour: string;
+  dash: string | undefined;
+  baseline: boolean;
+}
+
+/** One row per date: `t` is milliseconds since the epoch (UTC); `s0`… are the scenarios' values. */
+export type ChartRow = { t: number; [dataKey: string]: number };
+
+export interface ChartData {
+  rows: ChartRow[];
+  lines: ChartLine[];
+}
+
+/** The colour of the i-th scenario of a comparison (the baseline first). */
+export function colourFor(index: number, baseline: boolean): string {
+  if (baseline) return BASELINE_COLOUR;
+  return OPTION_COLOURS[(index - 1 + OPTION_COLOURS.length) % OPTION_COLOURS.length] ?? OPTION_COLOURS[0];
+}
+
+/** Indices of every `step`-th point, always including the first and the last. */
+export function downsampleIndices(length: number, step: number = CHART_STEP_DAYS): number[] {
+  if (length <= 0) return [];
+  const s = Math.max(1, Math.floor(step));
+  const out: number[] = [];
+  for (let i = 0; i < length; i += s) out.push(i);
+  if (out[out.length - 1] !== length - 1) out.push(length - 1);
+  return out;
+}
+
+/** Indices of a run's times at least `stepDays` apart (saved times can be daily or coarser). */
+export function pointIndices(times: readonly number[], stepDays: number = CHART_STEP_DAYS): number[] {
+  if (times.length === 0) return [];
+  const out: number[] = [0];
+  let next = times[0] + stepDays;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i] >= next - 1e-9) {
+      out.push(i);
+      next = times[i] + stepDays;
+    }
+  }
+  if (out[out.length - 1] !== times.length - 1) out.push(times.length - 1);
+  return out;
+}
+
+/** The lines of a comparison, the baseline first. */
+export function chartLines(scenarios: readonly PlottedScenario[]): ChartLine[] {
+  return scenarios.map((s, i) => ({
+    dataKey: `s${i}`,
+    name: s.name,
+    colour: colourFor(i, s.baseline),
+    dash: s.baseline ? BASELINE_DASH : undefined,
+    baseline: s.baseline,
+  }));
+}
+
+/**
+ * Shape one chart: a row per plotted date, a value per scenario, scaled to the axis unit. Scenarios with other start
+ * dates or horizons share the rows by date; a scenario without a value on a date leaves that key out.
+ */
+export function shapeTimeSeries(
+  def: ChartDef,
+  scenarios: readonly PlottedScenario[],
+  stepDays: number = CHART_STEP_DAYS,
+): ChartData {
+  const byDate = new Map<number, ChartRow>();
+  scenarios.forEach((s, i) => {
+    const values = s.run.series[def.series];
+    if (!values) return;
+    const key = `s${i}`;
+    for (const idx of pointIndices(s.run.times, stepDays)) {
+      const t = dateAfter(s.run.startDate, s.run.times[idx]);
+      let row = byDate.get(t);
+      if (!row) {
+        row = { t };
+        byDate.set(t, row);
+      }
+      row[key] = values[idx] * def.scale;
+    }
+  });
+  const rows = [...byDate.values()].sort((a, b) => a.t - b.t);
+  return { rows, lines: chartLines(scenarios) };
+}
+
+/** Ticks for a time axis: the first day of each year in the rows' span (or of every other year for long spans). */
+export function yearTicks(rows: readonly ChartRow[]): number[] {
+  if (rows.length === 0) return [];
+  const first = new Date(rows[0].t).getUTCFullYear();
+  const last = new Date(rows[rows.length - 1].t).getUTCFullYear();
+  const every = last - first > 12 ? 2 : 1;
+  const ticks: number[] = [];
+  for (let y = first; y <= last; y += every) {
+    const t = Date.UTC(y, 0, 1);
+    if (t >= rows[0].t && t <= rows[rows.length - 1].t) ticks.push(t);
+  }
+  return ticks;
+}
+
+/** A scenario's place in a summary table. */
+export type Compared = Pick<ComparedScenario, 'id' | 'name' | 'run' | 'differences' | 'breakEvenYear'>;
+
+export interface SummaryCell {
+  value: number;
+  text: string;
+  /** Difference from the baseline in model units; null for the baseline itself. */
+  difference: number | null;
+  differenceText: string;
+  judgement: 'better' | 'worse' | 'same' | 'baseline';
+}
+
+export interface SummaryRow {
+  key: MetricKey | 'breakEvenYear';
+  label: string;
+  indicative: boolean;
+  derivation: string;
+  cells: SummaryCell[];
+}
+
+function cellFor(value: number, difference: number, baseline: boolean, info: MetricInfo): SummaryCell {
+  return {
+    value,
+    text: formatMetric(value, info.unit),
+    difference: baseline ? null : difference,
+    differenceText: baseline ? 'baseline' : formatDifference(difference, info.unit),
+    judgement: baseline ? 'baseline' : judgeDifference(difference, info.unit, info.better),
+  };
+}
+
+/**
+ * The summary table: one row per metric (in the model's order) with each scenario's value and its difference from
+ * the baseline (the first scenario), then the break-even year.
+ */
+export function summaryTable(metrics: readonly MetricInfo[], compared: readonly Compared[]): SummaryRow[] {
+  const rows: SummaryRow[] = metrics.map((info) => ({
+    key: info.key,
+    label: info.label,
+    indicative: info.indicative === true,
+    derivation: info.derivation,
+    cells: compared.map((c, i) => cellFor(c.run.metrics[info.key], c.differences[info.key], i === 0, info)),
+  }));
+  rows.push({
+    key: 'breakEvenYear',
+    label: 'Break-even year against the baseline',
+    indicative: false,
+    derivation: 'The first year in which the cumulative total cost falls below the baseline and stays there.',
+    cells: compared.map((c, i) => ({
+      value: c.breakEvenYear ?? Number.NaN,
+      text: i === 0 ? '–' : formatBreakEven(c.breakEvenYear, c.run.yearly),
+      difference: null,
+      differenceText: i === 0 ? 'baseline' : '',
+      judgement: i === 0 ? 'baseline' : 'same',
+    })),
+  });
+  return rows;
+}
+
+/** The headline figures of the summary strip, always in view. */
+export const HEADLINE_METRICS: readonly MetricKey[] = [
+  'cost.total',
+  'cost.presentValue',
+  'strandedBeds.final',
+  'hle.final',
+];
+
+/** Quote a CSV field when it needs it (RFC 4180). */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The compared data as one tidy CSV table: the metrics of every scenario with their difference from the baseline,
+ * then every charted series at the charts' dates. Values are in model units (£, beds, years), unrounded.
+ */
+export function comparedCsv(
+  metrics: readonly MetricInfo[],
+  compared: readonly Compared[],
+  stepDays: number = CHART_STEP_DAYS,
+): string {
+  const lines: string[] = ['scenario,role,measure,unit,date,value,difference_from_baseline'];
+  const row = (cells: (string | number | null)[]) => lines.push(cells.map(csvField).join(','));
+  const baseline = compared[0];
+  compared.forEach((c, i) => {
+    const role = i === 0 ? 'baseline' : 'option';
+    for (const info of metrics) {
+      row([c.name, role, info.key, info.unit, null, c.run.metrics[info.key], i === 0 ? 0 : c.differences[info.key]]);
+    }
+    row([c.name, role, 'breakEvenYear', 'year', null, c.breakEvenYear, null]);
+  });
+  for (const def of CHARTS) {
+    const base = baseline ? baseline.run.series[def.series] : undefined;
+    // The difference is taken on the same calendar date, so options with another start date still line up.
+    const baseByDate = new Map<number, number>();
+    if (baseline && base) baseline.run.times.forEach((day, k) => baseByDate.set(dateAfter(baseline.run.startDate, day), base[k]));
+    compared.forEach((c, i) => {
+      const role = i === 0 ? 'baseline' : 'option';
+      const values = c.run.series[def.series];
+      if (!values) return;
+      for (const idx of pointIndices(c.run.times, stepDays)) {
+        const t = dateAfter(c.run.startDate, c.run.times[idx]);
+        const b = baseByDate.get(t);
+        const diff = i === 0 ? 0 : b === undefined ? null : values[idx] - b;
+        row([c.name, role, def.series, def.unit, isoDate(t), values[idx], diff]);
+      }
+    });
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,48 @@
+import { memo, useMemo } from 'react';
+import type { ComparedScenario } from '../../electron/ipc-contract.js';
+import { CHARTS, type ChartDef, type PlottedScenario, shapeTimeSeries } from '../chart-data.js';
+import { formatBeds } from '../format.js';
+import { TimeChart } from './TimeChart.js';
+
+/** Plot a comparison's scenarios: the baseline is the first. */
+export function plotted(compared: readonly ComparedScenario[]): PlottedScenario[] {
+  return compared.map((c, i) => ({ key: c.id, name: c.name, run: c.run, baseline: i === 0 }));
+}
+
+/** The note under a chart, from the runs: the HLE caveat, and how the stranded-bed count relates to the NHS 7-day count. */
+export function chartNote(def: ChartDef, compared: readonly ComparedScenario[]): string | undefined {
+  const base = compared[0];
+  if (!base) return undefined;
+  if (def.id === 'hle') return `Indicative only. ${base.run.hleCaveat}`;
+  if (def.id === 'stranded-beds') {
+    const m = base.run.metrics;
+    return (
+      `This counts people medically fit to leave but still in an acute bed. The NHS “stranded” count (in hospital 7 days or more) ` +
+      `is larger: the model estimates ${formatBeds(m['los7.initial'])} at the start and ${formatBeds(m['los7.final'])} at the end for the baseline.`
+    );
+  }
+  return undefined;
+}
+
+export interface ChartGridProps {
+  compared: readonly ComparedScenario[];
+  charts?: readonly ChartDef[];
+  spotlight?: string;
+  height?: number;
+  onExportError?: (message: string) => void;
+}
+
+/** Every chart of a comparison. Data are shaped once per comparison, so unchanged props keep their references. */
+export const ChartGrid = memo(function ChartGrid({ compared, charts = CHARTS, spotlight, height, onExportError }: ChartGridProps) {
+  const shaped = useMemo(() => {
+    const scenarios = plotted(compared);
+    return charts.map((def) => ({ def, data: shapeTimeSeries(def, scenarios), note: chartNote(def, compared) }));
+  }, [compared, charts]);
+  return (
+    <div className="chart-grid">
+      {shaped.map(({ def, data, note }) => (
+        <TimeChart key={def.id} def={def} data={data} note={note} spotlight={spotlight} height={height} onExportError={onExportError} />
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,93 @@
+import { memo, useCallback, useId, useMemo, useRef } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { type ChartData, type ChartDef, yearTicks } from '../chart-data.js';
+import { fileNameFor, saveSvgAsPng } from '../download.js';
+import { formatAxisDate, formatAxisNumber, formatChartValue, formatDate } from '../format.js';
+
+export interface TimeChartProps {
+  def: ChartDef;
+  data: ChartData;
+  /** Shown under the chart (the HLE caveat, or how the figures relate to published counts). */
+  note?: string;
+  /** Data key of the option in the spotlight; other options are faded. */
+  spotlight?: string;
+  height?: number;
+  onExportError?: (message: string) => void;
+}
+
+/** One chart over time. It only renders: the data arrive shaped (chart-data.ts). */
+export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, height = 220, onExportError }: TimeChartProps) {
+  const titleId = useId();
+  const plotRef = useRef<HTMLDivElement>(null);
+  const ticks = useMemo(() => yearTicks(data.rows), [data.rows]);
+  const tooltipValue = useCallback((value: unknown) => formatChartValue(Number(value), def.unit), [def.unit]);
+  const tooltipLabel = useCallback((label: unknown) => formatDate(Number(label)), []);
+  const savePng = useCallback(() => {
+    const svg = plotRef.current?.querySelector('svg.recharts-surface');
+    if (!(svg instanceof SVGSVGElement)) {
+      onExportError?.('The chart is not drawn yet.');
+      return;
+    }
+    saveSvgAsPng(svg, def.title, def.subtitle, fileNameFor(def.title, 'png')).catch((e: Error) => onExportError?.(e.message));
+  }, [def, onExportError]);
+  const describedLines = data.lines.map((l) => `${l.name}${l.baseline ? ' (baseline, dashed)' : ''}`).join(', ');
+  return (
+    <figure className={`chart${def.indicative ? ' chart-indicative' : ''}`} aria-labelledby={titleId} data-chart={def.id}>
+      <figcaption id={titleId} className="chart-caption">
+        <span className="chart-title">{def.title}</span>
+        <span className="chart-subtitle">{def.subtitle}</span>
+      </figcaption>
+      {data.rows.length === 0 ? (
+        <p className="empty-inline" style={{ height }}>
+          No results to draw yet.
+        </p>
+      ) : (
+        <div ref={plotRef} className="chart-plot" role="img" aria-label={`${def.title} in ${def.axisLabel} over time: ${describedLines}`}>
+          <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 480, height }}>
+            <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+              <CartesianGrid stroke="#e3e3e3" vertical={false} />
+              <XAxis
+                dataKey="t"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                ticks={ticks}
+                tickFormatter={formatAxisDate}
+                stroke="#595959"
+                tick={{ fontSize: 12 }}
+              />
+              <YAxis
+                tickFormatter={formatAxisNumber}
+                width={60}
+                stroke="#595959"
+                tick={{ fontSize: 12 }}
+                domain={['auto', 'auto']}
+                label={{ value: def.axisLabel, angle: -90, position: 'insideLeft', fill: '#404040', fontSize: 12 }}
+              />
+              <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />
+              {data.lines.map((line) => (
+                <Line
+                  key={line.dataKey}
+                  dataKey={line.dataKey}
+                  name={line.name}
+                  stroke={line.colour}
+                  strokeWidth={line.baseline ? 2.5 : 2}
+                  strokeDasharray={line.dash}
+                  strokeOpacity={spotlight && !line.baseline && line.dataKey !== spotlight ? 0.15 : 1}
+                  dot={false}
+                  activeDot={{ r: 3 }}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      {note && <p className="chart-note">{note}</p>}
+      <button type="button" className="quiet small export-png" onClick={savePng} aria-label={`Save the chart “${def.title}” as a PNG image`}>
+        Save as PNG
+      </button>
+    </figure>
+  );
+});

@@ -1,0 +1,49 @@
+/**
+ * Messages between the window and the model worker: tagged unions, each request with an id the response echoes.
+ * Errors cross as data.
+ */
+import type { ComparedScenario } from '../electron/ipc-contract.js';
+import type { Scenario } from '../scenarios/scenario.js';
+
+export interface EvaluateItem {
+  /** The scenario's id in the comparison (a saved id, or a draft's key). */
+  key: string;
+  name: string;
+  scenario: Scenario;
+}
+
+/** Run every scenario (cached by content) and compare each with the first, the baseline. */
+export interface EvaluateRequest {
+  type: 'evaluate';
+  requestId: number;
+  items: EvaluateItem[];
+}
+
+export type WorkerRequest = EvaluateRequest;
+
+export interface ItemError {
+  key: string;
+  name: string;
+  message: string;
+  where?: string;
+}
+
+export interface EvaluatedResponse {
+  type: 'evaluated';
+  requestId: number;
+  /** In request order; `id` is the item's key. Items that failed are left out and listed in `errors`. */
+  compared: ComparedScenario[];
+  errors: ItemError[];
+  /** Milliseconds spent running the model (not comparing or posting), for the benchmark. */
+  modelMs: number;
+  /** How many of the items were run rather than found in the cache. */
+  ran: number;
+}
+
+export interface FailedResponse {
+  type: 'failed';
+  requestId: number;
+  message: string;
+}
+
+export type WorkerResponse = EvaluatedResponse | FailedResponse;
