@@ -60,6 +60,16 @@ export interface Appraisal {
   years: { year: number; label: string; cost: number; costWithUplift: number; discountFactor: number }[];
 }
 
+/** Shares of a cost spent evenly over `periodDays` from the start, by year of `daysPerYear` days. */
+export function evenSpendShares(periodDays: number, years: number, daysPerYear = 365): number[] {
+  const shares: number[] = [];
+  for (let y = 0; y < years; y++) {
+    const overlap = Math.max(0, Math.min(periodDays, (y + 1) * daysPerYear) - y * daysPerYear);
+    shares.push(periodDays > 0 ? overlap / periodDays : y === 0 ? 1 : 0);
+  }
+  return shares;
+}
+
 export function discountFactor(rate: number, yearIndexFromOne: number): number {
   return 1 / Math.pow(1 + rate, yearIndexFromOne - 1);
 }
@@ -80,7 +90,7 @@ export function appraise(yearly: YearlyCostLine[], settings: AppraisalSettingsOf
   let presentValueWithOptimismBias = 0;
   const years = yearly.map((line) => {
     const factor = discountFactor(settings.discountRate, line.year);
-    const extra = line.year === settings.oneOffYear ? uplift : 0;
+    const extra = uplift * (settings.oneOffShareByYear[line.year - 1] ?? 0);
     totalCost += line.total;
     presentValue += line.total * factor;
     presentValueWithOptimismBias += (line.total + extra) * factor;

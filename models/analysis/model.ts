@@ -44,9 +44,10 @@ export interface ModelOutput {
 export interface AppraisalSettingsOf {
   discountRate: number;
   horizonYears: number;
-  /** The one-off reorganisation cost (£) this scenario's run includes, and the year (from 1) it falls in. */
+  /** The one-off reorganisation cost (£) this scenario's run includes. */
   oneOffCost: number;
-  oneOffYear: number;
+  /** The share of the one-off cost spent in each year (index 0 is year 1); sums to 1 when there is a cost. */
+  oneOffShareByYear: number[];
 }
 
 export interface AnalysisModel<S> {

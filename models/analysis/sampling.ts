@@ -56,26 +56,11 @@ export function checkRange(range: PlausibleRange, where: string): void {
 }
 
 /**
- * The plausible range for a scenario whose default `value` differs from the register's most likely value (the
- * register describes one form; the other form's default is elsewhere). The range keeps its relative shape:
- * scaled by value ÷ mode, so a parameter a form switches off (value 0) has no spread in that form; when the mode
- * is 0 it is shifted instead. The result is clamped to the physical bounds.
+ * The plausible range for a scenario whose form's default is `value`. The register's range describes the form
+ * whose default is its most likely value; a form with another default (the separate form's zero reorganisation
+ * cost, its 1.0 transition productivity) holds that default in every run: it is a structural setting of the
+ * form, not an uncertain quantity.
  */
-export function rangeAround(range: PlausibleRange, value: number, bounds?: { min: number; max: number }): PlausibleRange {
-  if (value === range.mode) return range;
-  let out: PlausibleRange;
-  if (range.mode !== 0) {
-    const ratio = value / range.mode;
-    const a = range.low * ratio;
-    const b = range.high * ratio;
-    out = { low: Math.min(a, b), mode: value, high: Math.max(a, b) };
-  } else {
-    const shift = value - range.mode;
-    out = { low: range.low + shift, mode: value, high: range.high + shift };
-  }
-  if (bounds) {
-    const clamp = (x: number) => Math.min(bounds.max, Math.max(bounds.min, x));
-    out = { low: clamp(out.low), mode: clamp(out.mode), high: clamp(out.high) };
-  }
-  return out;
+export function rangeForDefault(range: PlausibleRange, value: number): PlausibleRange {
+  return value === range.mode ? range : { low: value, mode: value, high: value };
 }

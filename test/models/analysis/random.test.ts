@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, permutation } from '../../../models/analysis/random.js';
-import { latinHypercube, quantileValue, rangeAround } from '../../../models/analysis/sampling.js';
+import { latinHypercube, quantileValue, rangeForDefault } from '../../../models/analysis/sampling.js';
 import { band, percentileSorted } from '../../../models/analysis/stats.js';
 
 describe('seeded generator', () => {
@@ -76,11 +76,9 @@ describe('triangular and uniform quantiles', () => {
     expect(quantileValue({ low: 2, mode: 2, high: 2 }, 0.7)).toBe(2);
   });
 
-  it('scales a range to another form’s default, and switches it off at zero', () => {
-    expect(rangeAround({ low: 2, mode: 4, high: 8 }, 2)).toEqual({ low: 1, mode: 2, high: 4 });
-    expect(rangeAround({ low: 30, mode: 44, high: 60 }, 0)).toEqual({ low: 0, mode: 0, high: 0 });
-    expect(rangeAround({ low: -1, mode: 0, high: 1 }, 3)).toEqual({ low: 2, mode: 3, high: 4 });
-    expect(rangeAround({ low: 0.2, mode: 0.4, high: 0.6 }, 0.9, { min: 0, max: 1 })).toEqual({ low: 0.45, mode: 0.9, high: 1 });
+  it('holds a form default that is not the register’s most likely value', () => {
+    expect(rangeForDefault({ low: 2, mode: 4, high: 8 }, 4)).toEqual({ low: 2, mode: 4, high: 8 });
+    expect(rangeForDefault({ low: 30, mode: 44, high: 60 }, 0)).toEqual({ low: 0, mode: 0, high: 0 });
   });
 });
 

@@ -4,7 +4,7 @@
  * horizon, saved daily. Its parameters have interactions (delay × bed cost) so attribution has something to split.
  */
 import type { AnalysisModel, ModelOutput, RegisterParameter } from '../../../models/analysis/model.js';
-import { rangeAround } from '../../../models/analysis/sampling.js';
+import { rangeForDefault } from '../../../models/analysis/sampling.js';
 
 export interface StandInScenario {
   name: string;
@@ -110,8 +110,8 @@ export const standInModel: AnalysisModel<StandInScenario> = {
   seriesKeys: ['strandedBeds', 'cost.cumulative.total', 'hle'],
   effectiveParameters: (s) => ({ ...defaults(s.form), ...s.parameters }),
   explicitParameters: (s) => Object.keys(s.parameters),
-  samplingRange: (s, p) => rangeAround(p.range, defaults(s.form)[p.name]),
+  samplingRange: (s, p) => rangeForDefault(p.range, defaults(s.form)[p.name]),
   run,
-  appraisalSettings: (s, p) => ({ discountRate: s.discountRate, horizonYears: s.horizonYears, oneOffCost: p.reorg_cost, oneOffYear: 1 }),
+  appraisalSettings: (s, p) => ({ discountRate: s.discountRate, horizonYears: s.horizonYears, oneOffCost: p.reorg_cost, oneOffShareByYear: [1] }),
   scenarioName: (s) => s.name,
 };
