@@ -154,3 +154,42 @@ export const CHANNELS = [
 type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
 const channelsComplete: MissingChannels extends never ? true : MissingChannels = true;
 void channelsComplete;
+
+/**
+ * Desktop only: commands the native menu (or the operating system, for a file opened with the app) sends to the
+ * window. It is one-way, main → window, and carries no reply. The browser host never sends them; the window
+ * offers the same actions on screen. The preload adds `onMenuCommand` beside the channel methods; it is the only
+ * other thing it exposes.
+ *
+ * - `new-scenario`, `save`: as the window's own buttons.
+ * - `save-as-file`, `export-csv`, `export-chart`, `export-briefing`: the window produces the file's content
+ *   (a scenario file through `scenarios:export`, CSV, PNG, the briefing) and hands it to the page as a download;
+ *   main then asks where to save it with the native save dialog and checks the extension.
+ * - `undo`, `redo`: undo or redo the last edit. When a text field has the focus, the window lets the field's own
+ *   undo act instead.
+ * - `present`: enter presenting mode.
+ * - `scenarios-imported`: main has imported a scenario file (File › Open, a file given on the command line or
+ *   opened from the file manager) through `scenarios:import`; `ids` are the imported scenarios, in file order.
+ */
+export type MenuEvent =
+  | { command: 'new-scenario' }
+  | { command: 'save' }
+  | { command: 'save-as-file' }
+  | { command: 'export-csv' }
+  | { command: 'export-chart' }
+  | { command: 'export-briefing' }
+  | { command: 'undo' }
+  | { command: 'redo' }
+  | { command: 'present' }
+  | { command: 'scenarios-imported'; ids: string[] };
+
+export type MenuCommand = MenuEvent['command'];
+
+/** The one IPC channel main uses to send menu events to a window. */
+export const MENU_EVENT_CHANNEL = 'menu:event';
+
+/** What the Electron preload exposes as `window.joinedUp`: the API plus the menu subscription. */
+export type DesktopBridge = RendererApi & {
+  /** Call `listener` for every menu event; returns a function that stops listening. */
+  onMenuCommand(listener: (event: MenuEvent) => void): () => void;
+};
