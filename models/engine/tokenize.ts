@@ -198,14 +198,18 @@ export function tokenizeEquation(ctx: TokenizeContext): TokenizedEquation {
     }
     return sym;
   };
-  for (const tok of toks) {
+  for (let ti = 0; ti < toks.length; ti++) {
+    const tok = toks[ti];
+    const next = toks[ti + 1];
+    const calledWith = next !== undefined && next.t === 'op' && next.text === '(';
     if (tok.t === 'num') {
       out.push(String(Number(tok.text)));
     } else if (tok.t === 'quoted') {
       out.push(placeholder(tok.text));
     } else if (tok.t === 'word') {
       const kw = tok.text.toLowerCase();
-      if (!KEYWORDS.has(kw)) {
+      // MOD is also a function, MOD(a, b); the other keywords are never called.
+      if (!KEYWORDS.has(kw) || (kw === 'mod' && calledWith)) {
         out.push(placeholder(tok.text));
       } else if (kw === 'if') {
         stack.push('if-cond');
