@@ -1,0 +1,196 @@
+/** Running a scenario through the compiled care model and turning the result into series, yearly costs and metrics. */
+import type { Scenario } from '../../scenarios/scenario.js';
+import { compileModel } from '../engine/index.js';
+import type { CompiledModel, RunResult } from '../engine/api.js';
+import { buildModelSpec, DEFAULT_DT } from './model.js';
+import { HLE_CAVEAT, METRICS } from './metrics.js';
+import { checkOverrides, effectiveParameters } from './register.js';
+import type { MetricKey, Metrics, ScenarioRun, SeriesKey, YearlyCost } from './types.js';
+
+/** The model compiled once per process, on first use. */
+const compiled: () => CompiledModel = (() => {
+  let model: CompiledModel | undefined;
+  return () => (model ??= compileModel(buildModelSpec()));
+})();
+
+/** The compiled care model (compiled on first use, then shared). */
+export function compiledModel(): CompiledModel {
+  return compiled();
+}
+
+const DAY_MS = 86_400_000;
+
+function parseDate(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`start date "${iso}" is not an ISO date (YYYY-MM-DD)`);
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) throw new Error(`start date "${iso}" is not a real date`);
+  return d;
+}
+
+/** Days from the start date to the next 1 April (0 when the start is 1 April), capped at 365. */
+export function financialYearOffset(startDate: string): number {
+  const d = parseDate(startDate);
+  const y = d.getUTCFullYear();
+  let april = Date.UTC(y, 3, 1);
+  if (april < d.getTime()) april = Date.UTC(y + 1, 3, 1);
+  return Math.min(365, Math.round((april - d.getTime()) / DAY_MS));
+}
+
+/** The financial-year label ("2019/20") of year `year` (from 1) counted from the start date. */
+export function financialYearLabel(startDate: string, year: number): string {
+  const d = parseDate(startDate);
+  const fyStart = d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  const first = fyStart + year - 1;
+  return `${first}/${String((first + 1) % 100).padStart(2, '0')}`;
+}
+
+function column(result: RunResult, name: string): Float64Array {
+  const i = result.names.indexOf(name);
+  if (i < 0) throw new Error(`care model output ${name} is missing`);
+  return result.series[i];
+}
+
+/** The error thrown when a scenario's overrides are refused; `errors` name each parameter and its bounds. */
+export class ScenarioParameterError extends Error {
+  readonly errors: { name: string; message: string }[];
+  constructor(errors: { name: string; message: string }[]) {
+    super(errors.map((e) => e.message).join('; '));
+    this.name = 'ScenarioParameterError';
+    this.errors = errors;
+  }
+}
+
+/**
+ * Runs a scenario. `options.parameters` replaces the effective parameter values entirely (Monte Carlo); otherwise
+ * the form's defaults plus the scenario's overrides are used, after checking them against the register.
+ */
+export function runScenario(scenario: Scenario, options: { dt?: number; parameters?: Record<string, number> } = {}): ScenarioRun {
+  const warnings: string[] = [];
+  let set: Record<string, number>;
+  if (options.parameters) {
+    set = { ...options.parameters };
+  } else {
+    const checked = checkOverrides(scenario.parameters ?? {});
+    if (checked.errors.length > 0) throw new ScenarioParameterError(checked.errors);
+    warnings.push(...checked.warnings);
+    set = effectiveParameters(scenario.form, scenario.parameters ?? {});
+  }
+  const explicitOffset = Object.keys(scenario.parameters ?? {}).some((k) => k.toLowerCase().replace(/[\s_]+/g, '') === 'financialyearoffset');
+  if (!explicitOffset) set.Financial_Year_Offset = financialYearOffset(scenario.startDate);
+
+  const horizonYears = scenario.horizonYears;
+  if (!(horizonYears > 0)) throw new Error(`horizon of ${horizonYears} years must be positive`);
+  const stop = Math.round(horizonYears * 365);
+  const dt = options.dt ?? DEFAULT_DT;
+  const saveStep = Math.max(1, dt);
+  const result = compiled().run({ set, sim: { start: 0, stop, dt, saveStep } });
+
+  const nhs = column(result, 'Cum_NHS_Cost');
+  const asc = column(result, 'Cum_ASC_Cost');
+  const reorg = column(result, 'Cum_Reorg_Cost');
+  const stranded = column(result, 'Stranded_Beds');
+  const los7 = column(result, 'LoS7_Patients');
+  const occupancy = column(result, 'Occupancy');
+  const hle = column(result, 'HLE_At_Birth');
+  const hle65 = column(result, 'HLE_At_65');
+  const maturity = column(result, 'Integration_Maturity');
+  const delayedDays = column(result, 'Cum_Delayed_Bed_Days');
+  const n = result.times.length;
+  const total = new Float64Array(n);
+  for (let k = 0; k < n; k++) total[k] = nhs[k] + asc[k] + reorg[k];
+
+  const series: Record<SeriesKey, number[]> = {
+    'cost.cumulative.total': Array.from(total),
+    'cost.cumulative.nhs': Array.from(nhs),
+    'cost.cumulative.socialCare': Array.from(asc),
+    'cost.cumulative.reorganisation': Array.from(reorg),
+    strandedBeds: Array.from(stranded),
+    los7: Array.from(los7),
+    occupancy: Array.from(occupancy),
+    hle: Array.from(hle),
+    hle65: Array.from(hle65),
+    integrationMaturity: Array.from(maturity),
+  };
+  const times = Array.from(result.times);
+
+  // Cumulative values at a time, interpolated between saved points (saved daily unless dt > 1).
+  const at = (arr: Float64Array, t: number): number => {
+    const x = Math.min(Math.max(t, times[0]), times[n - 1]);
+    let k = Math.min(n - 1, Math.floor((x - times[0]) / saveStep));
+    if (k === n - 1) return arr[k];
+    const f = (x - times[k]) / (times[k + 1] - times[k]);
+    return arr[k] + f * (arr[k + 1] - arr[k]);
+  };
+  const yearly: YearlyCost[] = [];
+  const years = Math.ceil(stop / 365 - 1e-9);
+  for (let y = 1; y <= years; y++) {
+    const t0 = (y - 1) * 365;
+    const t1 = Math.min(stop, y * 365);
+    const row = {
+      year: y,
+      label: financialYearLabel(scenario.startDate, y),
+      nhs: at(nhs, t1) - at(nhs, t0),
+      socialCare: at(asc, t1) - at(asc, t0),
+      reorganisation: at(reorg, t1) - at(reorg, t0),
+      total: 0,
+    };
+    row.total = row.nhs + row.socialCare + row.reorganisation;
+    yearly.push(row);
+  }
+
+  const rate = scenario.discountRate;
+  let pv = 0;
+  for (let k = 1; k < n; k++) {
+    const mid = (times[k] + times[k - 1]) / 2;
+    pv += (total[k] - total[k - 1]) * Math.pow(1 + rate, -mid / 365);
+  }
+  const mean = (arr: Float64Array): number => {
+    let s = 0;
+    for (let k = 0; k < n; k++) s += arr[k];
+    return s / n;
+  };
+  const last = n - 1;
+  const metrics: Metrics = {
+    'cost.total': total[last],
+    'cost.nhs': nhs[last],
+    'cost.socialCare': asc[last],
+    'cost.reorganisation': reorg[last],
+    'cost.presentValue': pv,
+    'strandedBeds.initial': stranded[0],
+    'strandedBeds.mean': mean(stranded),
+    'strandedBeds.final': stranded[last],
+    'hle.initial': hle[0],
+    'hle.final': hle[last],
+    'hle65.initial': hle65[0],
+    'hle65.final': hle65[last],
+    'los7.initial': los7[0],
+    'los7.final': los7[last],
+    'delayedBedDays.total': delayedDays[last],
+    'occupancy.mean': mean(occupancy),
+  };
+  let peak = 0;
+  for (let k = 0; k < n; k++) peak = Math.max(peak, occupancy[k]);
+  if (peak >= 0.995) warnings.push(`acute beds are full (peak occupancy ${(peak * 100).toFixed(1)}%): emergency admissions are being turned away`);
+  return { times, startDate: scenario.startDate, series, yearly, metrics, hleCaveat: HLE_CAVEAT, warnings };
+}
+
+/**
+ * Option minus baseline for every metric, and the break-even year: the first year (from 1) from which the option's
+ * cumulative total cost stays below the baseline's to the end of the shorter horizon; null if never.
+ */
+export function compareRuns(baseline: ScenarioRun, option: ScenarioRun): { differences: Record<MetricKey, number>; breakEvenYear: number | null } {
+  const differences = {} as Record<MetricKey, number>;
+  for (const m of METRICS) differences[m.key] = option.metrics[m.key] - baseline.metrics[m.key];
+  const years = Math.min(baseline.yearly.length, option.yearly.length);
+  let cumBase = 0;
+  let cumOption = 0;
+  let candidate: number | null = null;
+  for (let i = 0; i < years; i++) {
+    cumBase += baseline.yearly[i].total;
+    cumOption += option.yearly[i].total;
+    if (cumOption < cumBase) candidate ??= i + 1;
+    else candidate = null;
+  }
+  return { differences, breakEvenYear: candidate };
+}
