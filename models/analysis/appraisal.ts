@@ -2,8 +2,9 @@
  * Appraisal in the HM Treasury Green Book manner: present value at the scenario's discount rate, break-even year,
  * and an optimism-bias uplift on the one-off reorganisation cost.
  *
- * Discounting convention (Green Book §A6): the first modelled year is year 0 and is not discounted; year t's
- * costs are multiplied by 1 / (1 + r)^t.
+ * Present value: the model's own when it gives one (the care model discounts each day's cost by
+ * (1 + r)^−(t/365), a continuous form of the Green Book's yearly factors); otherwise yearly: the first modelled
+ * year is the Green Book's year 0 and is not discounted, year t (from 1) is multiplied by 1 / (1 + r)^(t − 1).
  */
 import type { AppraisalSettingsOf, YearlyCostLine } from './model.js';
 
@@ -70,6 +71,14 @@ export function evenSpendShares(periodDays: number, years: number, daysPerYear =
   return shares;
 }
 
+/** The mean of (1 + r)^−(t/365) over t from 0 to `periodDays`: the discount on a cost spent evenly over the period. */
+export function evenSpendDiscountFactor(rate: number, periodDays: number): number {
+  const years = periodDays / 365;
+  const k = Math.log(1 + rate);
+  if (!(years > 0) || k === 0) return 1;
+  return (1 - Math.exp(-k * years)) / (k * years);
+}
+
 export function discountFactor(rate: number, yearIndexFromOne: number): number {
   return 1 / Math.pow(1 + rate, yearIndexFromOne - 1);
 }
@@ -86,16 +95,19 @@ export function appraise(yearly: YearlyCostLine[], settings: AppraisalSettingsOf
   checkOptimismBias(optimismBias);
   const uplift = settings.oneOffCost * optimismBias;
   let totalCost = 0;
-  let presentValue = 0;
-  let presentValueWithOptimismBias = 0;
+  let yearlyPresentValue = 0;
+  let yearlyUpliftPresentValue = 0;
   const years = yearly.map((line) => {
     const factor = discountFactor(settings.discountRate, line.year);
     const extra = uplift * (settings.oneOffShareByYear[line.year - 1] ?? 0);
     totalCost += line.total;
-    presentValue += line.total * factor;
-    presentValueWithOptimismBias += (line.total + extra) * factor;
+    yearlyPresentValue += line.total * factor;
+    yearlyUpliftPresentValue += extra * factor;
     return { year: line.year, label: line.label, cost: line.total, costWithUplift: line.total + extra, discountFactor: factor };
   });
+  const presentValue = settings.presentValue ?? yearlyPresentValue;
+  const upliftPresentValue = settings.oneOffDiscountFactor === undefined ? yearlyUpliftPresentValue : uplift * settings.oneOffDiscountFactor;
+  const presentValueWithOptimismBias = presentValue + upliftPresentValue;
   return {
     discountRate: settings.discountRate,
     optimismBias,

@@ -48,6 +48,13 @@ export interface AppraisalSettingsOf {
   oneOffCost: number;
   /** The share of the one-off cost spent in each year (index 0 is year 1); sums to 1 when there is a cost. */
   oneOffShareByYear: number[];
+  /**
+   * The model's own present value of the run's costs, when it computes one (so the appraisal agrees with the
+   * rest of the app), and the average discount factor over the one-off cost's spending. Without them the
+   * appraisal discounts yearly totals itself (year 1 undiscounted, year t by 1/(1+r)^(t−1)).
+   */
+  presentValue?: number;
+  oneOffDiscountFactor?: number;
 }
 
 export interface AnalysisModel<S> {
@@ -55,6 +62,8 @@ export interface AnalysisModel<S> {
   id: string;
   version: string;
   parameters: readonly RegisterParameter[];
+  /** Every parameter with its label (the sampled ones and any held as settings), for naming attribution parts. */
+  allParameters?: readonly RegisterParameter[];
   metrics: readonly MetricDescriptor[];
   /** The metrics a reader sees first: bands, paired probabilities and the tornado are reported for these. */
   headline: readonly string[];
@@ -68,7 +77,7 @@ export interface AnalysisModel<S> {
   samplingRange(scenario: S, parameter: RegisterParameter): PlausibleRange;
   /** Run with every parameter value given (a complete set, as `effectiveParameters` returns). */
   run(scenario: S, parameters: Record<string, number>): ModelOutput;
-  /** Scenario settings the appraisal needs, given the values a run used. */
-  appraisalSettings(scenario: S, parameters: Record<string, number>): AppraisalSettingsOf;
+  /** Scenario settings the appraisal needs, given the values a run used and its output. */
+  appraisalSettings(scenario: S, parameters: Record<string, number>, output: ModelOutput): AppraisalSettingsOf;
   scenarioName(scenario: S): string;
 }

@@ -5,8 +5,13 @@
  *
  * With a baseline, the difference tornado swings the parameter in both scenarios together (each to the low or
  * high end of its own range), which shows which assumptions decide the comparison.
+ *
+ * The runs are independent, so they go through the same chunk executors as the Monte Carlo (worker threads,
+ * Web Workers): row 0 of each scenario's plan is the reference, rows 2i+1 and 2i+2 parameter i at low and high.
  */
 import type { AnalysisModel, RegisterParameter } from './model.js';
+import type { CancelSignal, ChunkExecutor, McJob, McProgress, McScenarioPlan } from './monte-carlo.js';
+import { inlineExecutor, runMonteCarlo } from './monte-carlo.js';
 
 export interface TornadoItem {
   name: string;
@@ -26,48 +31,64 @@ export interface Tornado {
   runs: number;
 }
 
+export interface ExecutionOptions {
+  executor?: ChunkExecutor;
+  signal?: CancelSignal;
+  onProgress?: (p: McProgress) => void;
+}
+
 function swingable<S>(model: AnalysisModel<S>, scenarios: S[]): RegisterParameter[] {
   const fixed = scenarios.map((s) => new Set(model.explicitParameters(s)));
   return model.parameters.filter((p) => fixed.some((set) => !set.has(p.name)));
-}
-
-function metricsAt<S>(model: AnalysisModel<S>, scenario: S, params: Record<string, number>, keys: readonly string[]) {
-  const out = model.run(scenario, params).metrics;
-  return Object.fromEntries(keys.map((k) => [k, out[k]]));
 }
 
 /**
  * The tornado of `scenario`'s metrics, or, with `baseline`, of option minus baseline. Items come in register
  * order; sort them with `sortTornado`.
  */
-export function tornado<S>(
+export async function tornado<S>(
   model: AnalysisModel<S>,
   scenario: S,
   metricKeys: readonly string[],
   baseline?: S,
-): Tornado {
+  execution: ExecutionOptions = {},
+): Promise<Tornado> {
   const scenarios = baseline === undefined ? [scenario] : [scenario, baseline];
-  const effective = scenarios.map((s) => model.effectiveParameters(s));
-  const fixed = scenarios.map((s) => new Set(model.explicitParameters(s)));
-  let runs = 0;
-  const evaluate = (overrides: (RegisterParameter | null)[], end: 'low' | 'high' | null) => {
-    const values = scenarios.map((s, i) => {
-      const params = { ...effective[i] };
-      const p = overrides[0];
-      if (p && end && !fixed[i].has(p.name)) params[p.name] = model.samplingRange(s, p)[end];
-      runs++;
-      return metricsAt(model, s, params, metricKeys);
+  const swung = swingable(model, scenarios);
+  const names = swung.map((p) => p.name);
+  const k = names.length;
+  const rows = 1 + 2 * k;
+  const plans: McScenarioPlan<S>[] = scenarios.map((s) => {
+    const base = model.effectiveParameters(s);
+    const fixed = new Set(model.explicitParameters(s));
+    const values = new Float64Array(rows * k);
+    for (let r = 0; r < rows; r++) for (let j = 0; j < k; j++) values[r * k + j] = base[names[j]];
+    swung.forEach((p, i) => {
+      if (fixed.has(p.name)) return;
+      const range = model.samplingRange(s, p);
+      values[(2 * i + 1) * k + i] = range.low;
+      values[(2 * i + 2) * k + i] = range.high;
     });
-    return Object.fromEntries(
-      metricKeys.map((k) => [k, values.length === 1 ? values[0][k] : values[0][k] - values[1][k]]),
-    ) as Record<string, number>;
+    return { scenario: s, base, names, values };
+  });
+  const allKeys = model.metrics.map((m) => m.key);
+  const job: McJob<S> = { modelId: model.id, runs: rows, scenarios: plans, metricKeys: allKeys, seriesKeys: [], gridIndices: [] };
+  const result = await runMonteCarlo(job, execution.executor ?? inlineExecutor(model), {
+    signal: execution.signal,
+    onProgress: execution.onProgress,
+  });
+  const m = allKeys.length;
+  const index = new Map(allKeys.map((key, i) => [key, i]));
+  const value = (row: number, key: string): number => {
+    const mi = index.get(key)!;
+    const own = result.scenarios[0].metrics[row * m + mi];
+    return scenarios.length === 1 ? own : own - result.scenarios[1].metrics[row * m + mi];
   };
-  const reference = evaluate([null], null);
-  const items = swingable(model, scenarios).map((p) => {
-    const atLow = evaluate([p], 'low');
-    const atHigh = evaluate([p], 'high');
+  const reference = Object.fromEntries(metricKeys.map((key) => [key, value(0, key)]));
+  const fixedOwn = new Set(model.explicitParameters(scenario));
+  const items = swung.map((p, i) => {
     const range = model.samplingRange(scenario, p);
-    const own = fixed[0].has(p.name) ? effective[0][p.name] : undefined;
+    const own = fixedOwn.has(p.name) ? plans[0].base[p.name] : undefined;
     return {
       name: p.name,
       label: p.label,
@@ -75,11 +96,15 @@ export function tornado<S>(
       low: own ?? range.low,
       high: own ?? range.high,
       metrics: Object.fromEntries(
-        metricKeys.map((k) => [k, { atLow: atLow[k], atHigh: atHigh[k], width: Math.abs(atHigh[k] - atLow[k]) }]),
+        metricKeys.map((key) => {
+          const atLow = value(2 * i + 1, key);
+          const atHigh = value(2 * i + 2, key);
+          return [key, { atLow, atHigh, width: Math.abs(atHigh - atLow) }];
+        }),
       ),
     };
   });
-  return { reference, items, runs };
+  return { reference, items, runs: rows * scenarios.length };
 }
 
 /** Items sorted by width on `metric`, widest first (ties in register order). */

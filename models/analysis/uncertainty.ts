@@ -162,7 +162,7 @@ function scenarioSummary<S>(
     deterministic: {
       metrics: Object.fromEntries(metricKeys.map((k) => [k, output.metrics[k]])),
       series: Object.fromEntries(model.seriesKeys.map((k) => [k, grid.map((i) => output.series[k][i])])),
-      appraisal: appraise(output.yearly, model.appraisalSettings(scenario, plan.base), { optimismBias }),
+      appraisal: appraise(output.yearly, model.appraisalSettings(scenario, plan.base, output), { optimismBias }),
     },
     metricBands,
     seriesBands,
@@ -257,18 +257,20 @@ export async function analyseUncertainty<S>(
     });
     report.appraisal = compareAppraisals(summaries[1].deterministic.appraisal, summaries[0].deterministic.appraisal);
   }
+  const executor = options.executor ?? inlineExecutor(model);
+  const stage = (name: 'tornado' | 'attribution') => ({
+    executor,
+    signal: options.signal,
+    onProgress: (p: McProgress) => options.onProgress?.({ ...p, stage: name }),
+  });
   if (options.tornado !== false) {
     cancelled();
-    options.onProgress?.({ stage: 'tornado', done: 0, total: 1 });
-    report.tornado = { option: tornado(model, option, model.headline) };
-    if (baseline !== undefined) report.tornado.difference = tornado(model, option, model.headline, baseline);
-    options.onProgress?.({ stage: 'tornado', done: 1, total: 1 });
+    report.tornado = { option: await tornado(model, option, model.headline, undefined, stage('tornado')) };
+    if (baseline !== undefined) report.tornado.difference = await tornado(model, option, model.headline, baseline, stage('tornado'));
   }
   if (baseline !== undefined && options.attribution !== false) {
     cancelled();
-    options.onProgress?.({ stage: 'attribution', done: 0, total: 1 });
-    report.attribution = attribute(model, baseline, option, model.headline, { seed });
-    options.onProgress?.({ stage: 'attribution', done: 1, total: 1 });
+    report.attribution = await attribute(model, baseline, option, model.headline, { seed, ...stage('attribution') });
   }
   return report;
 }

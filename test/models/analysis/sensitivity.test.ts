@@ -8,8 +8,8 @@ const combined = standInScenario({ name: 'Combined', form: 'combined' });
 const keys = standInModel.headline;
 
 describe('tornado', () => {
-  it('gives zero width to a parameter with zero range and a real width to one with a range', () => {
-    const t = tornado(standInModel, separate, keys);
+  it('gives zero width to a parameter with zero range and a real width to one with a range', async () => {
+    const t = await tornado(standInModel, separate, keys);
     const fixed = t.items.find((i) => i.name === 'fixed_thing')!;
     for (const k of keys) expect(fixed.metrics[k].width).toBe(0);
     const delay = t.items.find((i) => i.name === 'delay')!;
@@ -19,17 +19,17 @@ describe('tornado', () => {
     expect(sortTornado(t, 'cost.total')[0].metrics['cost.total'].width).toBeGreaterThanOrEqual(delay.metrics['cost.total'].width);
   });
 
-  it('leaves out parameters the scenario sets, and swings both scenarios together for a difference', () => {
-    const t = tornado(standInModel, standInScenario({ parameters: { delay: 4 } }), keys);
+  it('leaves out parameters the scenario sets, and swings both scenarios together for a difference', async () => {
+    const t = await tornado(standInModel, standInScenario({ parameters: { delay: 4 } }), keys);
     expect(t.items.map((i) => i.name)).not.toContain('delay');
-    const twin = tornado(standInModel, standInScenario({ name: 'twin' }), keys, separate);
+    const twin = await tornado(standInModel, standInScenario({ name: 'twin' }), keys, separate);
     for (const item of twin.items) for (const k of keys) expect(item.metrics[k].width).toBe(0);
   });
 });
 
 describe('attribution', () => {
-  it('splits the difference into parts that add up to the total, exactly (Shapley) and with interaction shown', () => {
-    const a = attribute(standInModel, separate, combined, keys);
+  it('splits the difference into parts that add up to the total, exactly (Shapley) and with interaction shown', async () => {
+    const a = await attribute(standInModel, separate, combined, keys);
     expect(a.method).toBe('exact');
     expect(a.parts.map((p) => p.name)).toEqual(changedParameters(standInModel, separate, combined));
     expect(a.parts.map((p) => p.name)).toEqual(['delay', 'reorg_cost', 'saving']);
@@ -45,26 +45,26 @@ describe('attribution', () => {
     expect(a.total['cost.total']).not.toBe(0);
   });
 
-  it('stays exact in its sum when sampling orders for many changed parameters', () => {
+  it('stays exact in its sum when sampling orders for many changed parameters', async () => {
     const many = standInScenario({
       name: 'many',
       form: 'combined',
       parameters: { admissions: 85, complex_share: 0.25, bed_cost: 250, hle_effect: 0.0015 },
     });
-    const a = attribute(standInModel, separate, many, keys, { maxExact: 3, permutations: 6, seed: 4 });
+    const a = await attribute(standInModel, separate, many, keys, { maxExact: 3, permutations: 6, seed: 4 });
     expect(a.method).toBe('sampled');
     expect(a.parts).toHaveLength(7);
     for (const k of keys) {
       const sum = a.parts.reduce((s, p) => s + p.shapley[k], 0) + a.otherSettings[k];
       expect(Math.abs(sum - a.total[k]) / Math.max(1, Math.abs(a.total[k]))).toBeLessThan(1e-9);
     }
-    const again = attribute(standInModel, separate, many, keys, { maxExact: 3, permutations: 6, seed: 4 });
+    const again = await attribute(standInModel, separate, many, keys, { maxExact: 3, permutations: 6, seed: 4 });
     expect(again).toEqual(a);
   });
 
-  it('reports the part of a difference that no parameter explains', () => {
+  it('reports the part of a difference that no parameter explains', async () => {
     const shorter = standInScenario({ name: 'short', form: 'combined', horizonYears: 5 });
-    const a = attribute(standInModel, separate, shorter, keys);
+    const a = await attribute(standInModel, separate, shorter, keys);
     expect(Math.abs(a.otherSettings['cost.total'])).toBeGreaterThan(1e6);
   });
 });

@@ -112,6 +112,6 @@ export const standInModel: AnalysisModel<StandInScenario> = {
   explicitParameters: (s) => Object.keys(s.parameters),
   samplingRange: (s, p) => rangeForDefault(p.range, defaults(s.form)[p.name]),
   run,
-  appraisalSettings: (s, p) => ({ discountRate: s.discountRate, horizonYears: s.horizonYears, oneOffCost: p.reorg_cost, oneOffShareByYear: [1] }),
+  appraisalSettings: (s, p, _output) => ({ discountRate: s.discountRate, horizonYears: s.horizonYears, oneOffCost: p.reorg_cost, oneOffShareByYear: [1] }),
   scenarioName: (s) => s.name,
 };
