@@ -28,6 +28,11 @@ export interface AnalysisPoolOptions {
 
 export interface AnalysisPool extends ChunkExecutor {
   readonly size: number;
+  /**
+   * Starts every worker and waits until each has loaded the model (importing mathjs and the model takes a second
+   * or more per worker), so that later runs measure work, not start-up. Optional: workers also start on demand.
+   */
+  warm(): Promise<void>;
   /** Terminates every worker. The pool can be used again afterwards (workers start on demand). */
   close(): Promise<void>;
 }
@@ -164,10 +169,16 @@ export function createAnalysisPool(options: AnalysisPoolOptions = {}): AnalysisP
     });
   };
 
+  const warm = async (): Promise<void> => {
+    while (slots.length < size) slots.push(spawn());
+    await Promise.all(slots.map((s) => s.ready));
+  };
+
   return {
     size,
     concurrency: size,
     execute,
+    warm,
     async close() {
       const all = slots.splice(0);
       await Promise.all(all.map((s) => s.worker.terminate()));

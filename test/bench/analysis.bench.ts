@@ -1,0 +1,47 @@
+/**
+ * Monte Carlo speed: 1,000 runs of the care model over its 10-year horizon (the Northamptonshire separate
+ * baseline, Latin hypercube over the register), single-threaded and across all cores in the same run.
+ * Prints the times, the per-run time and the speed-up (pooled ÷ single-threaded), and checks both give
+ * identical results. Standalone: `npx tsx test/bench/analysis.bench.ts [runs]`.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { createAnalysisPool } from '../../electron/analysis-pool.js';
+import { careAnalysisModel } from '../../models/analysis/care-model.js';
+import { inlineExecutor } from '../../models/analysis/monte-carlo.js';
+import { analyseUncertainty } from '../../models/analysis/uncertainty.js';
+import { PARAMETERS } from '../../models/health-care/index.js';
+import { parseScenarioText } from '../../scenarios/parse.js';
+
+const runs = Number(process.argv[2] ?? process.env.ANALYSIS_BENCH_RUNS ?? 1000);
+const file = new URL('../../scenarios/library/northamptonshire-separate.json', import.meta.url);
+const parsed = parseScenarioText(readFileSync(file, 'utf8'), 'northamptonshire-separate.json', PARAMETERS);
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+const scenario = parsed.scenario;
+const options = { runs, seed: 1, tornado: false, attribution: false } as const;
+
+// Warm up the compiled model in this thread so the single-threaded figure measures runs, not compilation.
+careAnalysisModel.run(scenario, careAnalysisModel.effectiveParameters(scenario));
+
+let t = performance.now();
+const single = await analyseUncertainty(careAnalysisModel, scenario, undefined, { ...options, executor: inlineExecutor(careAnalysisModel) });
+const singleMs = performance.now() - t;
+
+const cores = os.availableParallelism();
+const pool = createAnalysisPool({ size: cores });
+t = performance.now();
+await pool.warm();
+const warmMs = performance.now() - t;
+t = performance.now();
+const pooled = await analyseUncertainty(careAnalysisModel, scenario, undefined, { ...options, executor: pool });
+const pooledMs = performance.now() - t;
+await pool.close();
+
+const same = JSON.stringify(single) === JSON.stringify(pooled);
+console.log(`analysis: ${runs} Monte Carlo runs of the care model (${scenario.horizonYears}-year horizon), seed 1`);
+console.log(`  single-threaded : ${(singleMs / 1000).toFixed(2)} s (${(singleMs / runs).toFixed(1)} ms a run)`);
+console.log(`  ${cores} worker threads: ${(pooledMs / 1000).toFixed(2)} s after a start-up of ${(warmMs / 1000).toFixed(2)} s (workers load mathjs and the model)`);
+console.log(`  speed-up        : ${(singleMs / pooledMs).toFixed(2)}× on ${cores} cores (ideal ${cores}×); ${(singleMs / (pooledMs + warmMs)).toFixed(2)}× counting start-up`);
+console.log(`  target          : 1,000 runs under 1 s on 2 cores → ${pooledMs * (1000 / runs) < 1000 ? 'met' : `not met (${(pooledMs * (1000 / runs) / 1000).toFixed(1)} s for 1,000)`}`);
+console.log(`  identical results single vs pooled: ${same ? 'yes' : 'NO'}`);
+if (!same) process.exitCode = 1;
