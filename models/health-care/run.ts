@@ -62,6 +62,22 @@ export class ScenarioParameterError extends Error {
 }
 
 /**
+ * The engine run behind a scenario: every model variable at every saved day (for `joinedup run scenario.json`).
+ * Overrides are checked against the register first; a refused one throws ScenarioParameterError.
+ */
+export function runScenarioModel(scenario: Scenario, options: { dt?: number; method?: 'euler' | 'rk4' } = {}): { result: RunResult; warnings: string[] } {
+  const checked = checkOverrides(scenario.parameters ?? {});
+  if (checked.errors.length > 0) throw new ScenarioParameterError(checked.errors);
+  const set = effectiveParameters(scenario.form, scenario.parameters ?? {});
+  if (!Object.keys(scenario.parameters ?? {}).some((k) => k.toLowerCase().replace(/[\s_]+/g, '') === 'financialyearoffset')) {
+    set.Financial_Year_Offset = financialYearOffset(scenario.startDate);
+  }
+  const dt = options.dt ?? DEFAULT_DT;
+  const result = compiled().run({ set, method: options.method, sim: { start: 0, stop: Math.round(scenario.horizonYears * 365), dt, saveStep: Math.max(1, dt) } });
+  return { result, warnings: checked.warnings };
+}
+
+/**
  * Runs a scenario. `options.parameters` replaces the effective parameter values entirely (Monte Carlo); otherwise
  * the form's defaults plus the scenario's overrides are used, after checking them against the register.
  */
