@@ -10,7 +10,7 @@ import type { CliIo } from '../../cli/io.js';
 const LIB = fileURLToPath(new URL('../../scenarios/library/', import.meta.url));
 
 function capture(cwd = LIB): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', env: { JOINEDUP_DB: join(mkdtempSync(join(tmpdir(), 'ju-')), 'x.db') }, cwd } as CliIo & { out: string; err: string };
+  const io = { out: '', err: '', env: { JOINEDUP_DB: join(mkdtempSync(join(tmpdir(), 'ju-')), 'x.db') }, cwd } as unknown as CliIo & { out: string; err: string };
   io.stdout = (t: string) => void (io.out += t);
   io.stderr = (t: string) => void (io.err += t);
   return io;
