@@ -213,8 +213,9 @@ export async function runCommand(args: string[], io: CliIo, deps: RunDeps): Prom
 
   const set: Record<string, number> = {};
   for (const [name, text] of parsed.setText) {
+    // A plain decimal number (no hex, no Infinity): what a user means by VALUE.
     const value = Number(text.trim());
-    if (text.trim() === '' || !Number.isFinite(value)) {
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim()) || !Number.isFinite(value)) {
       return fail(`${file}: --set ${name}=${text}: '${text}' is not a number (variable '${name}')`);
     }
     set[name] = value;

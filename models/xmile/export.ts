@@ -1,12 +1,13 @@
 /**
  * XMILE export: ModelSpec → XMILE 1.0 text (OASIS namespace, `<variables>` wrapper). `parseXmile` reads it back
  * into an equivalent spec. Non-negative stocks and flows are written explicitly (`<non_negative/>`), so the file
- * needs no `<behavior>` block. The save step, which XMILE 1.0 does not define, is written as `<savestep>` (the
- * element Stella and the SDXorg tools read); other XMILE readers ignore it and save every dt.
+ * needs no `<behavior>` block. The save step, which XMILE 1.0 does not define, is written as the vendor attribute
+ * `isee:save_interval` that Stella, Simlin and xmutil use.
  */
 import type { GraphicalFunctionSpec, ModelSpec, VariableSpec } from '../engine/spec.js';
 
 const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
+const ISEE_NS = 'http://iseesystems.com/XMILE';
 
 function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -64,9 +65,10 @@ export function exportXmile(spec: ModelSpec): string {
   const s = spec.sim;
   const simAttrs = [`method="${s.method === 'rk4' ? 'RK4' : 'Euler'}"`];
   if (s.timeUnits) simAttrs.push(`time_units="${escapeAttr(s.timeUnits)}"`);
+  if (s.saveStep !== undefined) simAttrs.push(`isee:save_interval="${num(s.saveStep)}"`);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<xmile version="1.0" xmlns="${XMILE_NS}">`,
+    `<xmile version="1.0" xmlns="${XMILE_NS}" xmlns:isee="${ISEE_NS}">`,
     '\t<header>',
     `\t\t<name>${escapeText(spec.name)}</name>`,
     '\t\t<vendor>JoinedUp</vendor>',
@@ -77,7 +79,6 @@ export function exportXmile(spec: ModelSpec): string {
     `\t\t<stop>${num(s.stop)}</stop>`,
     `\t\t<dt>${num(s.dt)}</dt>`,
   ];
-  if (s.saveStep !== undefined) lines.push(`\t\t<savestep>${num(s.saveStep)}</savestep>`);
   lines.push('\t</sim_specs>', '\t<model>', '\t\t<variables>');
   for (const v of spec.variables) lines.push(...variableXml(v));
   lines.push('\t\t</variables>', '\t</model>', '</xmile>', '');

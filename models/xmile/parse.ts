@@ -14,7 +14,8 @@
  *   defaults (`<behavior><non_negative/></behavior>` for stocks and flows, or inside `<stock>`/`<flow>`); the
  *   model's own `<behavior>` overrides the file's;
  * - `<sim_specs>` (file level, else the model's): start, stop, dt (`reciprocal="true"`), a save step
- *   (`<savestep>`/`<save_step>` element or attribute), method (Euler or RK4) and time_units;
+ *   (`isee:save_interval`, or a `<savestep>`/`<save_step>` element or attribute), method (Euler or RK4, or the
+ *   first of them in a fallback list such as "gear, rk4") and time_units;
  * - units and `<doc>` are kept as metadata; equations are kept as written, `{comments}` included (the engine
  *   strips them).
  *
@@ -296,14 +297,20 @@ export function importXmile(text: string, fileName?: string): XmileImport {
     }
     if (!(dt > 0)) throw err('bad-sim-specs', `<sim_specs> dt must be positive (got ${dt})`);
     if (!(stop >= start)) throw err('bad-sim-specs', `<sim_specs> stop (${stop}) is before start (${start})`);
-    const saveRaw = kid(el, 'savestep')?.text ?? kid(el, 'save_step')?.text ?? el.attrs.savestep ?? el.attrs.save_step;
+    // XMILE 1.0 defines no save step. Stella, Simlin and xmutil write the vendor attribute isee:save_interval;
+    // a <savestep>/<save_step> element or attribute is also accepted.
+    const saveRaw =
+      kid(el, 'savestep')?.text ??
+      kid(el, 'save_step')?.text ??
+      el.attrs.savestep ??
+      el.attrs.save_step ??
+      Object.entries(el.attrs).find(([k]) => k.endsWith(':save_interval'))?.[1];
     const saveStep = simNumber('savestep', saveRaw, false);
     if (saveStep !== undefined && !(saveStep > 0)) throw err('bad-sim-specs', `<sim_specs> save step must be positive (got ${saveStep})`);
-    const rawMethod = (el.attrs.method ?? 'euler').trim().toLowerCase();
-    let method: IntegrationMethod;
-    if (rawMethod === 'euler' || rawMethod === '') method = 'euler';
-    else if (rawMethod === 'rk4') method = 'rk4';
-    else throw unsupported(`the integration method '${el.attrs.method}'`, 'only Euler and RK4 are implemented');
+    // XMILE allows a fallback list ("gear, rk4"): use the first method we implement.
+    const listed = (el.attrs.method ?? '').split(',').map((m) => m.trim().toLowerCase()).filter((m) => m !== '');
+    const method = (listed.length === 0 ? 'euler' : listed.find((m) => m === 'euler' || m === 'rk4')) as IntegrationMethod | undefined;
+    if (!method) throw unsupported(`the integration method '${el.attrs.method}'`, 'only Euler and RK4 are implemented');
     const result: SimSpec = { start, stop, dt, method };
     if (saveStep !== undefined) result.saveStep = saveStep;
     const units = el.attrs.time_units?.trim();

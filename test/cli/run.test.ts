@@ -110,7 +110,7 @@ describe('joinedup run: CSV output', () => {
   });
 
   it('--set overrides a constant and --method rk4 changes the integration', async () => {
-    const set = parseCsv((await runCli('decay.xmile', '--set', 'rate=0.1')).out);
+    const set = parseCsv((await runCli('decay.xmile', '--set', 'rate=1e-1')).out);
     expect(set.rows[1][1]).toBeCloseTo(100 * 0.95 ** 2, 10);
     expect(set.rows[1][3]).toBe(0.1);
     const inline = parseCsv((await runCli('decay.xmile', '--set=RATE=0.1')).out);
@@ -147,6 +147,8 @@ describe('joinedup run: bad input', () => {
     ['an unknown variable', ['unknown.xmile'], ['unknown.xmile', 'rate', 'speed']],
     ['an algebraic loop', ['loop.xmile'], ['loop.xmile', 'rate', 'other']],
     ['a non-numeric --set value', ['decay.xmile', '--set', 'rate=fast'], ['decay.xmile', 'rate', 'fast']],
+    ['a hexadecimal --set value', ['decay.xmile', '--set', 'rate=0x10'], ['decay.xmile', 'rate', '0x10']],
+    ['an infinite --set value', ['decay.xmile', '--set', 'rate=Infinity'], ['decay.xmile', 'rate', 'Infinity']],
     ['an unknown --set name', ['decay.xmile', '--set', 'speed=2'], ['decay.xmile', 'speed']],
   ];
   it.each(cases)('%s: one message naming the file and variable, exit 1, no partial file', async (_label, args, mentions) => {

@@ -98,6 +98,14 @@ describe('parseXmile: sim specs', () => {
     });
   });
 
+  it("reads Stella's isee:save_interval and the first supported method in a fallback list", () => {
+    const sim = '<sim_specs isee:save_interval="2" method="gear, RK4, euler"><start>0</start><stop>10</stop><dt>0.5</dt></sim_specs>';
+    expect(parseXmile(xmile('<aux name="a"><eqn>1</eqn></aux>', { sim })).sim).toEqual({ start: 0, stop: 10, dt: 0.5, saveStep: 2, method: 'rk4' });
+    const text = exportXmile(parseXmile(xmile('<aux name="a"><eqn>1</eqn></aux>', { sim })));
+    expect(text).toContain('isee:save_interval="2"');
+    expect(text).toContain('xmlns:isee="http://iseesystems.com/XMILE"');
+  });
+
   it('refuses missing or impossible sim specs and unknown methods', () => {
     const body = '<aux name="a"><eqn>1</eqn></aux>';
     expect(caught(() => parseXmile(xmile(body, { sim: '<sim_specs><start>0</start></sim_specs>' }), 'f.xmile'))).toMatchObject({
