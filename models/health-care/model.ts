@@ -140,9 +140,11 @@ flow('community care', 'P1_Completions', 'D2A_Home/D2A_LoS_P1', 'people/day', 'R
 flow('community care', 'P2_Completions', 'D2A_Bed/D2A_LoS_P2', 'people/day', 'Rehabilitation stays ending.');
 flow('community care', 'P3_Completions', 'D2A_CareHomeAssess/D2A_LoS_P3', 'people/day', 'Care-home assessment stays ending.');
 flow('community care', 'P3_To_CareHome', 'P3_Completions*P3_To_CareHome_Share', 'people/day', 'People staying on in a care home after a P3 assessment.');
+flow('community care', 'P1_To_HomeCare', 'P1_Completions*P1_To_HomeCare_Share', 'people/day', 'People who still need long-term home care after reablement.', 'S21');
+flow('community care', 'P2_To_HomeCare', 'P2_Completions*P2_To_HomeCare_Share', 'people/day', 'People who need long-term home care after a rehabilitation bed.');
 
 aux('community care', 'Community_Dependent', 'MAX(0, Pop_Dependent-LTC_HomeCare-LTC_CareHome)', 'people', 'Dependent people without a publicly funded long-term package.');
-stock('community care', 'LTC_HomeCare', 'LTC_HomeCare_Initial', ['Placements_HomeCare', 'Community_HomeCare_Starts'], ['HomeCare_Ends'], 'clients', 'Publicly funded long-term home-care clients aged 65+ (a subset of Pop_Dependent).');
+stock('community care', 'LTC_HomeCare', 'LTC_HomeCare_Initial', ['Placements_HomeCare', 'Community_HomeCare_Starts', 'P1_To_HomeCare', 'P2_To_HomeCare'], ['HomeCare_Ends'], 'clients', 'Publicly funded long-term home-care clients aged 65+ (a subset of Pop_Dependent).');
 stock('community care', 'LTC_CareHome', 'LTC_CareHome_Initial', ['Placements_CareHome', 'Community_CareHome_Starts', 'P3_To_CareHome'], ['CareHome_Exits'], 'residents', 'Publicly funded care-home residents aged 65+ (a subset of Pop_Dependent).');
 flow('community care', 'Community_HomeCare_Starts', 'Community_Dependent*Community_HomeCare_Rate/365*MIN(1, Availability_HomeCare/(1-Planned_Util_Flex^Utilisation_Exponent))', 'clients/day', 'Home-care packages started from the community, fewer when carers are short.');
 flow('community care', 'Community_CareHome_Starts', 'Community_Dependent*Community_CareHome_Rate/365*MIN(1, Availability_CareHome/(1-Target_Utilisation^Utilisation_Exponent))', 'residents/day', 'Care-home admissions from the community, fewer when places are short.', 'S11');
@@ -155,14 +157,14 @@ aux('population', 'Mix_Frail', 'SAFEDIV(Pop_Frail*Admission_Rate_Frail, Base_Eme
 aux('population', 'Mean_Delay_Per_Discharge', 'SAFEDIV(Stranded_Beds, Simple_Discharges+Medically_Fit, 0)', 'days', 'Mean days of delay per discharge (fix: per discharge, not per delayed patient).');
 aux('population', 'HAD_Now', 'MIN(1, Hospital_Associated_Disability*(1+Deconditioning_Per_Delay_Day*Mean_Delay_Per_Discharge))', 'share', 'Probability of losing function in hospital, higher with delay (R1).', 'S37');
 flow('population', 'Return_Independent', 'Simple_Discharges*Mix_Independent*(1-HAD_Now)+P1_Completions*P1_Recovery_Share', 'people/day', 'People returning home independent.');
-flow('population', 'Return_Frail', 'Simple_Discharges*(Mix_Frail*(1-HAD_Now)+Mix_Independent*HAD_Now)+P1_Completions*(1-P1_Recovery_Share)+P2_Completions+D2A_None+Funded_None', 'people/day', 'People returning home frail, including independent people who lost function in hospital.');
-flow('population', 'Return_Dependent', 'Simple_Discharges*((1-Mix_Independent-Mix_Frail)+Mix_Frail*HAD_Now)+Placements_HomeCare+Placements_CareHome+P3_Completions', 'people/day', 'People returning dependent: with a package, into a care home, or after losing function.');
+flow('population', 'Return_Frail', 'Simple_Discharges*(Mix_Frail*(1-HAD_Now)+Mix_Independent*HAD_Now)+P1_Completions*MAX(0, 1-P1_Recovery_Share-P1_To_HomeCare_Share)+P2_Completions-P2_To_HomeCare+D2A_None+Funded_None', 'people/day', 'People returning home frail, including independent people who lost function in hospital.');
+flow('population', 'Return_Dependent', 'Simple_Discharges*((1-Mix_Independent-Mix_Frail)+Mix_Frail*HAD_Now)+Placements_HomeCare+Placements_CareHome+P3_Completions+P1_To_HomeCare+P2_To_HomeCare', 'people/day', 'People returning dependent: with a package, into a care home, or after losing function.');
 
 // ------------------------------------------------------------------ commissioning (B2, B3)
 aux('commissioning', 'Pooled_Now', 'Pooled_Share+Integration_Maturity*(Pooled_Share_Integrated-Pooled_Share)', 'share', 'Share of the budget pooled, ramped by maturity.', 'S15');
 aux('commissioning', 'Planned_Util_Flex', 'Target_Utilisation-Pooled_Now*Pooled_Slack', 'share', 'Planned utilisation of reablement, D2A beds and home care: lower when a pooled budget sees the bed-day cost (B3).', 'S4');
 aux('commissioning', 'Capacity_Adjust_Now', 'Capacity_Adjust_Time+Integration_Maturity*(Capacity_Adjust_Time_Integrated-Capacity_Adjust_Time)', 'days', 'Commissioning response time, ramped by maturity.');
-aux('commissioning', 'Demand_HomeCare', 'Referrals_HomeCare+Community_Dependent*Community_HomeCare_Rate/365', 'clients/day', 'Home-care packages needed from hospital and community.');
+aux('commissioning', 'Demand_HomeCare', 'Referrals_HomeCare+Community_Dependent*Community_HomeCare_Rate/365+P1_To_HomeCare+P2_To_HomeCare', 'clients/day', 'Home-care packages needed from hospital, after reablement or rehabilitation, and from the community.');
 aux('commissioning', 'Demand_CareHome', 'Referrals_CareHome+Community_Dependent*Community_CareHome_Rate/365+P3_To_CareHome', 'residents/day', 'Care-home places needed from hospital, community and P3.');
 for (const s of SERVICES) {
   const k = s.key;

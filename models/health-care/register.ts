@@ -37,6 +37,7 @@ function fmt(x: number): string {
 const SHARE_GROUPS: string[][] = [
   ['Split_P1', 'Split_P2', 'Split_P3'],
   ['Split_HomeCare', 'Split_CareHome'],
+  ['P1_Recovery_Share', 'P1_To_HomeCare_Share'],
 ];
 
 /**
