@@ -44,13 +44,18 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+/** XMILE nests a few levels; a hostile file must not exhaust the stack of the tree walkers. */
+const MAX_DEPTH = 256;
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function isNameStart(c: string): boolean {
-  return /[A-Za-z_:]/.test(c) || c.charCodeAt(0) > 127;
+  const k = c.charCodeAt(0);
+  return (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95 || k === 58 || k > 127;
 }
 function isNameChar(c: string): boolean {
-  return /[A-Za-z0-9_:.\-]/.test(c) || c.charCodeAt(0) > 127;
+  const k = c.charCodeAt(0);
+  return isNameStart(c) || (k >= 48 && k <= 57) || k === 46 || k === 45;
 }
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r';
@@ -221,6 +226,7 @@ export function parseXml(input: string): XmlDocument {
         line: lineAt(start),
       };
       const parent = stack[stack.length - 1];
+      if (stack.length >= MAX_DEPTH) fail(`elements nested more than ${MAX_DEPTH} deep`, start);
       if (parent) parent.children.push(el);
       if (selfClosing) {
         if (!parent) root = el;

@@ -75,6 +75,7 @@ beforeAll(() => {
       { name: 'other', kind: 'aux', equation: 'rate * 2' },
     ],
   });
+  writeModel('nan.xmile', { ...decay, variables: [...decay.variables.slice(0, 2), { name: 'rate', kind: 'aux', equation: 'LN(TIME - 2)' }] });
   writeFileSync(join(dir, 'broken.xmile'), exportXmile(decay).replace('</variables>', ''));
 });
 
@@ -97,6 +98,14 @@ describe('joinedup run: CSV output', () => {
     expect(csv.rows[0][col('Teacup Temperature')]).toBe(180);
     expect(csv.rows[0][col('Heat Loss to Room')]).toBe(11);
     expect(csv.rows[1][col('Teacup Temperature')]).toBeCloseTo(178.625, 10);
+  });
+
+  it('quotes names that contain commas or quotes, so the header survives a CSV reader', async () => {
+    const r = await runCli(join(root, 'test', 'conformance', 'models', 'tests', 'special_characters_xmile', 'test_special_variable_names.xmile'));
+    expect(r.code).toBe(0);
+    const header = r.out.split('\n')[0];
+    expect(header).toContain('"Flow w/ division, lists, and INITIAL(construction functions)"');
+    expect(header).toContain(',Stock with \\n Newline Character,');
   });
 
   it('saves at the save step, from start to stop inclusive', async () => {
@@ -146,6 +155,7 @@ describe('joinedup run: bad input', () => {
     ['an equation syntax error', ['syntax.xmile'], ['syntax.xmile', 'rate', '0.5 *']],
     ['an unknown variable', ['unknown.xmile'], ['unknown.xmile', 'rate', 'speed']],
     ['an algebraic loop', ['loop.xmile'], ['loop.xmile', 'rate', 'other']],
+    ['a value that becomes NaN', ['nan.xmile'], ['nan.xmile', 'rate', /time 0\b/]],
     ['a non-numeric --set value', ['decay.xmile', '--set', 'rate=fast'], ['decay.xmile', 'rate', 'fast']],
     ['a hexadecimal --set value', ['decay.xmile', '--set', 'rate=0x10'], ['decay.xmile', 'rate', '0x10']],
     ['an infinite --set value', ['decay.xmile', '--set', 'rate=Infinity'], ['decay.xmile', 'rate', 'Infinity']],
