@@ -101,14 +101,14 @@ export function importXmile(text: string, fileName?: string): XmileImport {
   let stockDefault = false;
   let flowDefault = false;
   for (const behavior of [...kids(root, 'behavior'), ...kids(model, 'behavior')]) {
-    const all = flag(kid(behavior, 'non_negative'), 'behavior');
+    const all = flag(kid(behavior, 'non_negative'), '<behavior>');
     if (all !== undefined) {
       stockDefault = all;
       flowDefault = all;
     }
-    const s = flag(kid(kid(behavior, 'stock'), 'non_negative'), 'behavior/stock');
+    const s = flag(kid(kid(behavior, 'stock'), 'non_negative'), '<behavior><stock>');
     if (s !== undefined) stockDefault = s;
-    const f = flag(kid(kid(behavior, 'flow'), 'non_negative'), 'behavior/flow');
+    const f = flag(kid(kid(behavior, 'flow'), 'non_negative'), '<behavior><flow>');
     if (f !== undefined) flowDefault = f;
   }
 
@@ -117,9 +117,11 @@ export function importXmile(text: string, fileName?: string): XmileImport {
     const v = el.text.trim().toLowerCase();
     if (v === '' || v === 'true') return true;
     if (v === 'false') return false;
-    throw err('bad-file', `<non_negative> in ${owner} at line ${el.line} must be empty, true or false, not '${el.text.trim()}'`, {
-      variable: owner,
-    });
+    throw err(
+      'bad-file',
+      `<non_negative> in ${owner} at line ${el.line} must be empty, true or false, not '${el.text.trim()}'`,
+      owner.startsWith('<behavior>') ? {} : { variable: owner },
+    );
   }
 
   // --- the variable list ---
