@@ -162,7 +162,8 @@ flow('population', 'Return_Dependent', 'Simple_Discharges*((1-Mix_Independent-Mi
 
 // ------------------------------------------------------------------ commissioning (B2, B3)
 aux('commissioning', 'Pooled_Now', 'Pooled_Share+Integration_Maturity*(Pooled_Share_Integrated-Pooled_Share)', 'share', 'Share of the budget pooled, ramped by maturity.', 'S15');
-aux('commissioning', 'Planned_Util_Flex', 'Target_Utilisation-Pooled_Now*Pooled_Slack', 'share', 'Planned utilisation of reablement, D2A beds and home care: lower when a pooled budget sees the bed-day cost (B3).', 'S4');
+aux('commissioning', 'Delay_Pressure', 'SAFEDIV(SMTH1(Stranded_Beds, Capacity_Adjust_Now), INIT(Stranded_Beds), 0)', 'dimensionless', 'Delayed patients (averaged over the commissioning time) relative to the start: the bed-day cost a pooled budget sees.');
+aux('commissioning', 'Planned_Util_Flex', 'MAX(0.3, Target_Utilisation-Pooled_Now*Pooled_Slack*Delay_Pressure)', 'share', 'Planned utilisation of reablement, D2A beds and home care: lower when a pooled budget sees the cost of delayed bed-days (B3).', 'S4');
 aux('commissioning', 'Capacity_Adjust_Now', 'Capacity_Adjust_Time+Integration_Maturity*(Capacity_Adjust_Time_Integrated-Capacity_Adjust_Time)', 'days', 'Commissioning response time, ramped by maturity.');
 aux('commissioning', 'Demand_HomeCare', 'Referrals_HomeCare+Community_Dependent*Community_HomeCare_Rate/365+P1_To_HomeCare+P2_To_HomeCare', 'clients/day', 'Home-care packages needed from hospital, after reablement or rehabilitation, and from the community.');
 aux('commissioning', 'Demand_CareHome', 'Referrals_CareHome+Community_Dependent*Community_CareHome_Rate/365+P3_To_CareHome', 'residents/day', 'Care-home places needed from hospital, community and P3.');
