@@ -7,7 +7,7 @@
  * No electron import here.
  */
 import path from 'node:path';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, WORKER_CONTENT_SECURITY_POLICY } from './security.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,11 +30,11 @@ export type AppRequestResolution =
   | { ok: true; filePath: string; headers: Record<string, string> }
   | { ok: false; status: 400 | 404; reason: string };
 
-/** The headers every response from the app scheme carries. */
-export function appResponseHeaders(contentType: string): Record<string, string> {
+/** The headers every response from the app scheme carries; a worker's script gets the workers' policy. */
+export function appResponseHeaders(contentType: string, forWorker = false): Record<string, string> {
   return {
     'content-type': contentType,
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': forWorker ? WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'cross-origin-opener-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
@@ -42,11 +42,24 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
 }
 
 /**
+ * Whether a script is a Web Worker's: the request says so (`Sec-Fetch-Dest: worker`), or it is one of the worker
+ * bundles Vite names after their source (`model-worker-<hash>.js`, `analysis-worker-<hash>.js`). A policy on an
+ * ordinary script's response has no effect, so a false match costs nothing; a missed worker shows the model's
+ * error in the window.
+ */
+export function isWorkerScript(filePath: string, fetchDestination?: string | null): boolean {
+  if (!/\.m?js$/i.test(filePath)) return false;
+  if (fetchDestination === 'worker' || fetchDestination === 'sharedworker') return true;
+  return /worker/i.test(path.basename(filePath));
+}
+
+/**
  * Map a request URL on the app scheme to a file inside `rootDir` (the renderer's build folder), or refuse it.
  * `/` serves `index.html`. Refused: another scheme or host, a user name, password or port, encoded separators,
- * NUL, and any path that would resolve outside `rootDir` after decoding.
+ * NUL, and any path that would resolve outside `rootDir` after decoding. `fetchDestination` is the request's
+ * `Sec-Fetch-Dest` header, when it has one.
  */
-export function resolveAppRequest(requestUrl: string, rootDir: string): AppRequestResolution {
+export function resolveAppRequest(requestUrl: string, rootDir: string, fetchDestination?: string | null): AppRequestResolution {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -74,5 +87,5 @@ export function resolveAppRequest(requestUrl: string, rootDir: string): AppReque
   }
   const contentType = CONTENT_TYPES[path.extname(filePath).toLowerCase()];
   if (!contentType) return { ok: false, status: 404, reason: `no content type for ${path.extname(filePath) || 'a file without extension'}` };
-  return { ok: true, filePath, headers: appResponseHeaders(contentType) };
+  return { ok: true, filePath, headers: appResponseHeaders(contentType, isWorkerScript(filePath, fetchDestination)) };
 }

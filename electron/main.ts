@@ -201,7 +201,7 @@ function configureSession(): void {
 
 function serveAppScheme(): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const resolved = resolveAppRequest(request.url, rendererDir);
+    const resolved = resolveAppRequest(request.url, rendererDir, request.headers.get('sec-fetch-dest'));
     if (!resolved.ok) return new Response(resolved.reason, { status: resolved.status, headers: { 'content-type': 'text/plain' } });
     try {
       const body = await fs.promises.readFile(resolved.filePath);

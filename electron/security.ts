@@ -37,6 +37,15 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The policy of the model's Web Workers (sent with their script, which gives a dedicated worker its own policy;
+ * the page's policy does not apply to it). The simulation engine compiles each model to JavaScript with
+ * `new Function` (models/engine/codegen.ts: only tokens the compiler emitted, never text from a model file), so the
+ * worker needs `'unsafe-eval'`. The page itself never gets it. The worker has no DOM and may load nothing but the
+ * app's own scripts: no network, no images, no nested frames.
+ */
+export const WORKER_CONTENT_SECURITY_POLICY = ["default-src 'none'", "script-src 'self' 'unsafe-eval'"].join('; ');
+
 /** The webPreferences every BrowserWindow gets. Frozen, so no caller can loosen one by accident. */
 export interface SecureWebPreferences {
   readonly preload: string;

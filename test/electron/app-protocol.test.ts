@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveAppRequest } from '../../electron/app-protocol.js';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
+import { isWorkerScript, resolveAppRequest } from '../../electron/app-protocol.js';
+import { CONTENT_SECURITY_POLICY, WORKER_CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 
 let root: string;
 beforeAll(() => {
@@ -12,6 +12,7 @@ beforeAll(() => {
   fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
   fs.writeFileSync(path.join(root, 'assets', 'index.js'), '');
+  fs.writeFileSync(path.join(root, 'assets', 'model-worker-AbC123xy.js'), '');
   fs.writeFileSync(path.join(base, 'secret.txt'), 'secret');
 });
 afterAll(() => fs.rmSync(path.dirname(root), { recursive: true, force: true }));
@@ -30,6 +31,20 @@ describe('app:// requests', () => {
       filePath: path.join(root, 'assets', 'index.js'),
       headers: { 'content-type': 'text/javascript; charset=utf-8' },
     });
+  });
+
+  it("gives a worker's script the workers' policy and the page never", () => {
+    const worker = resolveAppRequest('app://joinedup/assets/model-worker-AbC123xy.js', root);
+    expect(worker.ok && worker.headers['content-security-policy']).toBe(WORKER_CONTENT_SECURITY_POLICY);
+    const named = resolveAppRequest('app://joinedup/assets/index.js', root, 'worker');
+    expect(named.ok && named.headers['content-security-policy']).toBe(WORKER_CONTENT_SECURITY_POLICY);
+    for (const destination of [undefined, null, 'document', 'script', 'iframe']) {
+      const page = resolveAppRequest('app://joinedup/index.html', root, destination);
+      expect(page.ok && page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      const script = resolveAppRequest('app://joinedup/assets/index.js', root, destination);
+      expect(script.ok && script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect(isWorkerScript('/x/worker.html', 'worker')).toBe(false);
   });
 
   it.each([

@@ -164,7 +164,7 @@ function build() {
       ipcHandlers: new Map<string, Listener>(),
       ipcHandleCalls: [] as string[],
       privilegedSchemes: [] as unknown[],
-      protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+      protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
       menuTemplate: null as unknown[] | null,
       dialogs: [] as { kind: string; options: any }[],
       dialogResponses: [] as unknown[],
@@ -206,7 +206,7 @@ function build() {
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
-      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
     },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, MENU_EVENT_CHANNEL } from '../../electron/ipc-contract.js';
 import { flattenMenu, type MenuItemTemplate } from '../../electron/menu.js';
-import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, secureWebPreferences } from '../../electron/security.js';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, secureWebPreferences, WORKER_CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import { FakeBrowserWindow, FakeWebContents, mockState, resetElectronMock } from './electron-mock.js';
 
 let state = mockState();
@@ -268,12 +268,16 @@ describe('guards on web contents', () => {
 describe('the app:// scheme', () => {
   it('serves the built window with the CSP and nothing outside it', async () => {
     await startApp();
-    const serve = state.protocolHandlers.get('app')!;
+    const handler = state.protocolHandlers.get('app')!;
+    const serve = ({ url, dest }: { url: string; dest?: string }) =>
+      handler({ url, headers: new Headers(dest ? { 'sec-fetch-dest': dest } : {}) } as unknown as Request);
     const page = await serve({ url: 'app://joinedup/index.html' });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await page.text()).toContain('<title>JoinedUp</title>');
     expect((await serve({ url: 'app://joinedup/assets/app.js' })).status).toBe(200);
+    const worker = await serve({ url: 'app://joinedup/assets/app.js', dest: 'worker' });
+    expect(worker.headers.get('content-security-policy')).toBe(WORKER_CONTENT_SECURITY_POLICY);
     for (const url of ['app://joinedup/../../secret.txt', 'app://joinedup/%2e%2e/%2e%2e/secret.txt', 'app://joinedup/..%2f..%2fsecret.txt', 'app://other/index.html', 'app://joinedup/missing.js']) {
       const response = await serve({ url });
       expect(response.status).toBeGreaterThanOrEqual(400);

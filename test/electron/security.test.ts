@@ -9,6 +9,7 @@ import {
   mayGrantPermission,
   mayNavigate,
   secureWebPreferences,
+  WORKER_CONTENT_SECURITY_POLICY,
 } from '../../electron/security.js';
 
 /** Hostile or wrong URLs: none may be opened outside, navigated to, or treated as the app. */
@@ -162,5 +163,9 @@ describe('window preferences and CSP', () => {
     expect(directives['img-src']).toEqual(["'self'", 'data:', 'blob:']);
     expect(directives['worker-src']).toEqual(["'self'", 'blob:']);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+  });
+
+  it("lets only the model's workers evaluate the code the engine generates, with nothing else allowed", () => {
+    expect(WORKER_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; script-src 'self' 'unsafe-eval'");
   });
 });
