@@ -13,7 +13,7 @@
  * - `<non_negative/>`, `<non_negative>true|false</non_negative>` (case and spaces ignored) and the `<behavior>`
  *   defaults (`<behavior><non_negative/></behavior>` for stocks and flows, or inside `<stock>`/`<flow>`); the
  *   model's own `<behavior>` overrides the file's;
- * - `<sim_specs>` (file level, else the model's): start, stop, dt (`reciprocal="true"`), a save step
+ * - `<sim_specs>` (file level and/or the model's, the model's fields winning): start, stop, dt (`reciprocal="true"`), a save step
  *   (`isee:save_interval`, or a `<savestep>`/`<save_step>` element or attribute), method (Euler or RK4, or the
  *   first of them in a fallback list such as "gear, rk4") and time_units;
  * - units and `<doc>` are kept as metadata; equations are kept as written, `{comments}` included (the engine
@@ -21,7 +21,8 @@
  *
  * What it refuses, with a ModelError naming the feature and the file (never a silently wrong answer):
  * arrays (`<dimensions>` with `<dim>`, subscripted variables, `[ ]` in an equation), modules (`<module>` or a
- * second `<model>`), macros (`<macro>`), conveyors and queues, integration methods other than Euler and RK4
+ * second `<model>`), macros (`<macro>`), conveyors and queues (and their flow options leak, overflow, multiplier),
+ * integration methods other than Euler and RK4
  * ('unsupported'); malformed XML and structural mistakes ('bad-file'); impossible sim specs ('bad-sim-specs').
  *
  * Malformed XML that is recovered: an element left without its end tag and closed by its parent's end tag (the
@@ -180,6 +181,10 @@ export function importXmile(text: string, fileName?: string): XmileImport {
     for (const tag of ['conveyor', 'queue']) {
       if (kid(el, tag)) throw unsupported(`${tag}s`, `${at} is a ${tag}`, name);
     }
+    for (const tag of ['leak', 'overflow', 'multiplier']) {
+      if (kid(el, tag)) throw unsupported('conveyors and queues', `${at} has <${tag}>, a conveyor or queue flow option`, name);
+    }
+    if (kind === 'stock' && kid(el, 'gf')) throw err('bad-file', `stock ${at} cannot have a graphical function`, { variable: name });
     const eqnEl = kid(el, 'eqn');
     const equation = eqnEl ? eqnEl.text.trim() : '';
     const bracket = findBracket(equation);
@@ -274,9 +279,18 @@ export function importXmile(text: string, fileName?: string): XmileImport {
   }
 
   // --- sim specs ---
-  const simEl = kid(root, 'sim_specs') ?? kid(model, 'sim_specs');
-  if (!simEl) throw err('bad-sim-specs', 'no <sim_specs> element');
-  const sim = readSimSpecs(simEl);
+  // XMILE: sim specs at file level, in the model, or both (the model's settings override the file's, field by field).
+  const fileSim = kid(root, 'sim_specs');
+  const modelSim = kid(model, 'sim_specs');
+  if (!fileSim && !modelSim) throw err('bad-sim-specs', 'no <sim_specs> element');
+  const sim = readSimSpecs({
+    name: 'sim_specs',
+    local: 'sim_specs',
+    attrs: { ...fileSim?.attrs, ...modelSim?.attrs },
+    children: [...(modelSim?.children ?? []), ...(fileSim?.children ?? [])],
+    text: '',
+    line: (modelSim ?? fileSim)?.line ?? 0,
+  });
 
   function simNumber(label: string, raw: string | undefined, required: boolean, fallback?: number): number | undefined {
     if (raw === undefined || raw.trim() === '') {

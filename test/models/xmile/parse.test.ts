@@ -106,6 +106,15 @@ describe('parseXmile: sim specs', () => {
     expect(text).toContain('xmlns:isee="http://iseesystems.com/XMILE"');
   });
 
+  it("merges the model's <sim_specs> over the file's, field by field", () => {
+    const text = xmile('<aux name="a"><eqn>1</eqn></aux>', {
+      sim: '<sim_specs method="RK4" time_units="Years"><start>0</start><stop>10</stop><dt>0.5</dt></sim_specs>',
+    }).replace('<model>', '<model><sim_specs method="Euler"><stop>20</stop></sim_specs>');
+    expect(parseXmile(text).sim).toEqual({ start: 0, stop: 20, dt: 0.5, method: 'euler', timeUnits: 'Years' });
+    const modelOnly = xmile('<aux name="a"><eqn>1</eqn></aux>', { sim: '' }).replace('<model>', '<model><sim_specs><start>1</start><stop>3</stop></sim_specs>');
+    expect(parseXmile(modelOnly).sim).toEqual({ start: 1, stop: 3, dt: 1, method: 'euler' });
+  });
+
   it('refuses missing or impossible sim specs and unknown methods', () => {
     const body = '<aux name="a"><eqn>1</eqn></aux>';
     expect(caught(() => parseXmile(xmile(body, { sim: '<sim_specs><start>0</start></sim_specs>' }), 'f.xmile'))).toMatchObject({
@@ -191,6 +200,8 @@ describe('parseXmile: unsupported features are named, never run', () => {
     ['modules', xmile('<module name="hares"/>'), 'hares'],
     ['macros', xmile('<aux name="a"><eqn>1</eqn></aux>', { root: '<macro name="double"><eqn>2*x</eqn></macro>' }), 'double'],
     ['conveyors', xmile('<stock name="c"><eqn>1</eqn><conveyor><len>2</len></conveyor></stock>'), "'c'"],
+    ['queues', xmile('<stock name="q"><eqn>1</eqn><queue/></stock>'), "'q'"],
+    ['conveyors and queues', xmile('<flow name="f"><eqn>1</eqn><leak/></flow>'), '<leak>'],
   ];
   it.each(cases)('%s', (feature, text, detail) => {
     const e = caught(() => parseXmile(text, 'models/x.xmile'));
@@ -239,6 +250,11 @@ describe('parseXmile: bad files', () => {
     expect(caught(() => parseXmile(xmile('<aux><eqn>1</eqn></aux>'))).message).toContain('no name');
     expect(caught(() => parseXmile(xmile('<stock name="s"/>')))).toMatchObject({ code: 'bad-file', variable: 's' });
     expect(caught(() => parseXmile(xmile('<aux name="a"/>')))).toMatchObject({ code: 'bad-file', variable: 'a' });
+    expect(caught(() => parseXmile(xmile('<stock name="s"><eqn>1</eqn><gf><xpts>0,1</xpts><ypts>0,1</ypts></gf></stock>')))).toMatchObject({
+      code: 'bad-file',
+      variable: 's',
+    });
+    expect(caught(() => parseXmile(xmile('', { sim: '' })))).toMatchObject({ code: 'bad-sim-specs' });
   });
 
   it('does not expand entities declared in a DOCTYPE', () => {
