@@ -21,7 +21,7 @@
  *
  * What it refuses, with a ModelError naming the feature and the file (never a silently wrong answer):
  * arrays (`<dimensions>` with `<dim>`, subscripted variables, `[ ]` in an equation), modules (`<module>` or a
- * second `<model>`), macros (`<macro>`), conveyors and queues (and their flow options leak, overflow, multiplier),
+ * second `<model>`), macros (`<macro>`), included files (`<includes>`), conveyors and queues (and their flow options leak, overflow, multiplier),
  * integration methods other than Euler and RK4
  * ('unsupported'); malformed XML and structural mistakes ('bad-file'); impossible sim specs ('bad-sim-specs').
  *
@@ -84,6 +84,10 @@ export function importXmile(text: string, fileName?: string): XmileImport {
     err('unsupported', `uses ${feature}, which JoinedUp does not support yet (${detail})`, { variable });
 
   // --- file-level features we refuse ---
+  for (const includes of [...kids(root, 'includes'), ...kids(kid(root, 'header'), 'includes')]) {
+    const inc = kids(includes, 'include')[0];
+    if (inc) throw unsupported('included files', `<include resource="${inc.attrs.resource ?? ''}"> at line ${inc.line}`);
+  }
   const macro = kids(root, 'macro')[0];
   if (macro) throw unsupported('macros', `<macro name="${macro.attrs.name ?? ''}"> at line ${macro.line}`);
   for (const dims of kids(root, 'dimensions')) {
