@@ -182,8 +182,9 @@ export function importXmile(text: string, fileName?: string): XmileImport {
     if (name === undefined || name.trim() === '') throw err('bad-file', `<${el.name}> at line ${el.line} has no name attribute`);
     const at = `'${name}' (line ${el.line})`;
     if (kid(el, 'dimensions') || kid(el, 'element')) throw unsupported('arrays', `${at} is subscripted`, name);
-    for (const tag of ['conveyor', 'queue']) {
-      if (kid(el, tag)) throw unsupported(`${tag}s`, `${at} is a ${tag}`, name);
+    // Conveyors, queues (and Stella's ovens, in any namespace) change what a stock does: refuse, never approximate.
+    for (const tag of ['conveyor', 'queue', 'oven']) {
+      if (el.children.some((c) => c.local === tag)) throw unsupported(`${tag}s`, `${at} is a ${tag}`, name);
     }
     for (const tag of ['leak', 'overflow', 'multiplier']) {
       if (kid(el, tag)) throw unsupported('conveyors and queues', `${at} has <${tag}>, a conveyor or queue flow option`, name);

@@ -201,6 +201,7 @@ describe('parseXmile: unsupported features are named, never run', () => {
     ['macros', xmile('<aux name="a"><eqn>1</eqn></aux>', { root: '<macro name="double"><eqn>2*x</eqn></macro>' }), 'double'],
     ['conveyors', xmile('<stock name="c"><eqn>1</eqn><conveyor><len>2</len></conveyor></stock>'), "'c'"],
     ['included files', xmile('<aux name="a"><eqn>1</eqn></aux>').replace('<header>', '<header><includes><include resource="macros.xmile"/></includes>'), 'macros.xmile'],
+    ['ovens', xmile('<stock name="o"><eqn>1</eqn><isee:oven/></stock>'), "'o'"],
     ['queues', xmile('<stock name="q"><eqn>1</eqn><queue/></stock>'), "'q'"],
     ['conveyors and queues', xmile('<flow name="f"><eqn>1</eqn><leak/></flow>'), '<leak>'],
   ];
