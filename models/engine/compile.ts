@@ -9,16 +9,14 @@ import { topoOrder } from './graph.js';
 import { readsTime, slotsRead, type Slot } from './ir.js';
 import { lowerModel } from './lower.js';
 import { normalizeName } from './names.js';
-import { SIM_DT, SIM_HISTORY_COUNT, SIM_HISTORY_LENGTH, SIM_SIZE, SIM_START, SIM_STOP } from './runtime.js';
+import { SIM_DT, SIM_SIZE, SIM_START, SIM_STOP } from './runtime.js';
+import { simulate, type Program, type SimPlan } from './simulate.js';
 import type { IntegrationMethod, ModelSpec, SimSpec } from './spec.js';
 
 /** Largest number of integration steps and saved values a run may ask for (memory and time guard). */
 const MAX_STEPS = 1e8;
 const MAX_SAVED_VALUES = 5e7;
 
-function slotLabel(s: Slot): string {
-  return s.hiddenWhat ? `${s.owner} (${s.hiddenWhat})` : s.owner;
-}
 
 function cycleError(cycle: Slot[], pass: string): ModelError {
   const names: string[] = [];
@@ -30,15 +28,6 @@ function cycleError(cycle: Slot[], pass: string): ModelError {
   );
 }
 
-interface SimPlan {
-  start: number;
-  dt: number;
-  stop: number;
-  steps: number;
-  saveEvery: number;
-  saveCount: number;
-  method: IntegrationMethod;
-}
 
 function planSim(base: SimSpec, options: RunOptions): SimPlan {
   const sim = { ...base, ...(options.sim ?? {}) };
@@ -136,11 +125,22 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const varyingOutputs = Int32Array.from(outputs.map((_, i) => i).filter((i) => outputVaries[i]));
   const fixedOutputs = Int32Array.from(outputs.map((_, i) => i).filter((i) => !outputVaries[i]));
 
-  const nonFinite = (slot: Slot, value: number, t: number): ModelError =>
-    new ModelError('non-finite', `run stopped at time ${t}: ${slotLabel(slot)} became ${value} (not a finite number)`, {
-      variable: slot.owner,
-      time: t,
-    });
+  const program: Program = {
+    slotCount: bySlotId.length,
+    stockCount,
+    slotById: bySlotId,
+    initOrder,
+    varying,
+    initPass,
+    auxPass,
+    ratePass,
+    nonNegativeStocks,
+    delayInputs,
+    outputNames,
+    outputSlots,
+    varyingOutputs,
+    fixedOutputs,
+  };
 
   const run = (options: RunOptions = {}): RunResult => {
     const plan = planSim(spec.sim, options);
@@ -162,110 +162,13 @@ export function compileModel(spec: ModelSpec): CompiledModel {
         c[idx] = value;
       }
     }
-    const { start, dt, steps, saveEvery, saveCount } = plan;
-    if (saveCount * outputs.length > MAX_SAVED_VALUES) {
-      throw new ModelError('bad-sim-specs', `sim specs: ${saveCount} saved times × ${outputs.length} variables is too many; use a larger save step`);
+    if (plan.saveCount * outputs.length > MAX_SAVED_VALUES) {
+      throw new ModelError(
+        'bad-sim-specs',
+        `sim specs: ${plan.saveCount} saved times × ${outputs.length} variables is too many; use a larger save step`,
+      );
     }
-    const s = new Float64Array(SIM_SIZE);
-    s[SIM_DT] = dt;
-    s[SIM_START] = start;
-    s[SIM_STOP] = plan.stop;
-    s[SIM_HISTORY_LENGTH] = steps + 1;
-    s[SIM_HISTORY_COUNT] = 0;
-    const v = new Float64Array(bySlotId.length);
-    const r = new Float64Array(stockCount);
-    const h = new Float64Array(delays.length * (steps + 1));
-    const times = new Float64Array(saveCount);
-    const series = outputs.map(() => new Float64Array(saveCount));
-    const rk4 = plan.method === 'rk4';
-    const y0 = rk4 ? new Float64Array(stockCount) : r;
-    const k1 = rk4 ? new Float64Array(stockCount) : r;
-    const k2 = rk4 ? new Float64Array(stockCount) : r;
-    const k3 = rk4 ? new Float64Array(stockCount) : r;
-
-    for (const f of initPass) f(v, c, r, start, s, h);
-    for (const slot of initOrder) {
-      const x = v[slot.id];
-      if (x - x !== 0) throw nonFinite(slot, x, start);
-    }
-    const locate = (t: number): ModelError | undefined => {
-      for (const slot of varying) {
-        const x = v[slot.id];
-        if (x - x !== 0) return nonFinite(slot, x, t);
-      }
-      return undefined;
-    };
-    const auxAt = (t: number): void => {
-      for (let q = 0; q < auxPass.length; q++) auxPass[q](v, c, r, t, s, h);
-    };
-    const ratesInto = (out: Float64Array, t: number): void => {
-      for (let q = 0; q < ratePass.length; q++) ratePass[q](v, c, out, t, s, h);
-    };
-
-    let saved = 0;
-    const histLen = steps + 1;
-    for (let k = 0; ; k++) {
-      const t = start + k * dt;
-      auxAt(t);
-      for (let d = 0; d < delayInputs.length; d++) h[d * histLen + k] = v[delayInputs[d]];
-      s[SIM_HISTORY_COUNT] = k + 1;
-      if (k % saveEvery === 0 || k === steps) {
-        times[saved] = t;
-        let sum = 0;
-        for (let q = 0; q < varyingOutputs.length; q++) {
-          const i = varyingOutputs[q];
-          const x = v[outputSlots[i]];
-          series[i][saved] = x;
-          sum += x;
-        }
-        if (sum - sum !== 0) {
-          const err = locate(t);
-          if (err) throw err;
-        }
-        saved++;
-      }
-      if (k === steps) break;
-      let sum = 0;
-      if (!rk4) {
-        ratesInto(r, t);
-        for (let i = 0; i < stockCount; i++) sum += v[i] += dt * r[i];
-      } else {
-        const half = start + (k + 0.5) * dt;
-        const half_dt = dt / 2;
-        ratesInto(k1, t);
-        for (let i = 0; i < stockCount; i++) {
-          y0[i] = v[i];
-          v[i] = y0[i] + half_dt * k1[i];
-        }
-        auxAt(half);
-        ratesInto(k2, half);
-        for (let i = 0; i < stockCount; i++) v[i] = y0[i] + half_dt * k2[i];
-        auxAt(half);
-        ratesInto(k3, half);
-        for (let i = 0; i < stockCount; i++) v[i] = y0[i] + dt * k3[i];
-        auxAt(start + (k + 1) * dt);
-        ratesInto(r, start + (k + 1) * dt);
-        for (let i = 0; i < stockCount; i++) sum += v[i] = y0[i] + (dt / 6) * (k1[i] + 2 * k2[i] + 2 * k3[i] + r[i]);
-      }
-      for (let q = 0; q < nonNegativeStocks.length; q++) {
-        const i = nonNegativeStocks[q];
-        // XMILE non-negative stock: held at zero; its flows keep the values they reported.
-        if (v[i] < 0) v[i] = 0;
-      }
-      if (sum - sum !== 0) {
-        const err = rk4 ? undefined : locate(t);
-        if (err) throw err;
-        for (let i = 0; i < stockCount; i++) {
-          const x = v[i];
-          if (x - x !== 0) throw nonFinite(bySlotId[i], x, start + (k + 1) * dt);
-        }
-      }
-    }
-    for (let q = 0; q < fixedOutputs.length; q++) {
-      const i = fixedOutputs[q];
-      series[i].fill(v[outputSlots[i]]);
-    }
-    return { names: outputNames.slice(), times, series };
+    return simulate(program, c, plan);
   };
 
   return {

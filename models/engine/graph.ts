@@ -8,6 +8,15 @@ export type TopoResult = { ok: true; order: number[] } | { ok: false; cycle: num
 export function topoOrder(nodes: readonly number[], deps: (node: number) => readonly number[]): TopoResult {
   const state = new Map<number, 1 | 2>(); // 1: on the DFS path, 2: done
   const order: number[] = [];
+  const cache = new Map<number, readonly number[]>();
+  const depsOf = (node: number): readonly number[] => {
+    let ds = cache.get(node);
+    if (!ds) {
+      ds = deps(node);
+      cache.set(node, ds);
+    }
+    return ds;
+  };
   for (const root of nodes) {
     if (state.get(root) === 2) continue;
     // Iterative DFS: stack of [node, next dependency index].
@@ -17,7 +26,7 @@ export function topoOrder(nodes: readonly number[], deps: (node: number) => read
     while (path.length > 0) {
       const top = path.length - 1;
       const node = path[top];
-      const ds = deps(node);
+      const ds = depsOf(node);
       if (next[top] < ds.length) {
         const d = ds[next[top]++];
         const st = state.get(d);

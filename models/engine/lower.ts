@@ -15,7 +15,7 @@ import { normalizeName } from './names.js';
 import { parseEquation } from './parse.js';
 import type { PackedTable } from './runtime.js';
 import type { GraphicalFunctionSpec, ModelSpec, VariableSpec } from './spec.js';
-import { equationError } from './tokenize.js';
+import { createNameIndex, equationError } from './tokenize.js';
 
 export interface LoweredModel {
   slots: Slot[];
@@ -168,7 +168,7 @@ export function lowerModel(spec: ModelSpec): LoweredModel {
     }
     byName.set(key, v);
   }
-  const knownNames = new Set(byName.keys());
+  const knownNames = createNameIndex(byName.keys());
 
   const newSlot = (slot: Omit<Slot, 'id'>): Slot => {
     const s: Slot = { id: -1, ...slot };

@@ -15,11 +15,31 @@ export interface TokenizedEquation {
   symbols: Map<string, { name: string; written: string }>;
 }
 
+/** The model's names, indexed once per model so unquoted names with spaces can be recognised quickly. */
+export interface NameIndex {
+  names: ReadonlySet<string>;
+  /** Every proper word-prefix of a multi-word name ("room" for "room temperature"). */
+  prefixes: ReadonlySet<string>;
+}
+
+/** Builds a NameIndex from variable names (normalized here). */
+export function createNameIndex(names: Iterable<string>): NameIndex {
+  const all = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const raw of names) {
+    const name = normalizeName(raw);
+    all.add(name);
+    const parts = name.split(' ');
+    for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
+  }
+  return { names: all, prefixes };
+}
+
 export interface TokenizeContext {
   variable: string;
   equation: string;
-  /** Normalized names the model defines; lets unquoted names with spaces (`Room Temperature`) be recognised. */
-  knownNames?: ReadonlySet<string>;
+  /** The model's names; lets unquoted names with spaces (`Room Temperature`) be recognised. */
+  knownNames?: NameIndex;
 }
 
 type Tok =
@@ -119,13 +139,9 @@ function lex(ctx: TokenizeContext): Tok[] {
 }
 
 /** Joins runs of words separated by spaces when together they name a known variable (longest match wins). */
-function joinWords(toks: Tok[], known: ReadonlySet<string> | undefined): Tok[] {
-  if (!known || known.size === 0) return toks;
-  const prefixes = new Set<string>();
-  for (const name of known) {
-    const parts = name.split(' ');
-    for (let k = 1; k < parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
-  }
+function joinWords(toks: Tok[], index: NameIndex | undefined): Tok[] {
+  if (!index || index.prefixes.size === 0) return toks;
+  const { names: known, prefixes } = index;
   const out: Tok[] = [];
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];

@@ -1,0 +1,162 @@
+/**
+ * The time loop. Kept apart from compilation and free of closures so V8 optimises it as one small function;
+ * everything it touches is a typed array allocated for this run.
+ */
+import { ModelError, type RunResult } from './api.js';
+import type { PassFn } from './codegen.js';
+import type { Slot } from './ir.js';
+import { SIM_DT, SIM_HISTORY_COUNT, SIM_HISTORY_LENGTH, SIM_SIZE, SIM_START, SIM_STOP } from './runtime.js';
+import type { IntegrationMethod } from './spec.js';
+
+/** What compileModel produced: generated passes plus the index arrays the loop needs. */
+export interface Program {
+  slotCount: number;
+  stockCount: number;
+  /** Slot for each value-array index (for error messages). */
+  slotById: readonly Slot[];
+  initOrder: readonly Slot[];
+  /** Auxiliaries recomputed every pass, in evaluation order. */
+  varying: readonly Slot[];
+  initPass: readonly PassFn[];
+  auxPass: readonly PassFn[];
+  ratePass: readonly PassFn[];
+  nonNegativeStocks: Int32Array;
+  delayInputs: Int32Array;
+  outputNames: readonly string[];
+  outputSlots: Int32Array;
+  /** Outputs that change during a run (copied at each save) and those that do not (filled once). */
+  varyingOutputs: Int32Array;
+  fixedOutputs: Int32Array;
+}
+
+export interface SimPlan {
+  start: number;
+  dt: number;
+  stop: number;
+  steps: number;
+  saveEvery: number;
+  saveCount: number;
+  method: IntegrationMethod;
+}
+
+function slotLabel(s: Slot): string {
+  return s.hiddenWhat ? `${s.owner} (${s.hiddenWhat})` : s.owner;
+}
+
+function nonFinite(slot: Slot, value: number, t: number): ModelError {
+  return new ModelError('non-finite', `run stopped at time ${t}: ${slotLabel(slot)} became ${value} (not a finite number)`, {
+    variable: slot.owner,
+    time: t,
+  });
+}
+
+/** The first auxiliary (in evaluation order) holding a non-finite value. */
+function locate(p: Program, v: Float64Array, t: number): ModelError | undefined {
+  for (const slot of p.varying) {
+    const x = v[slot.id];
+    if (x - x !== 0) return nonFinite(slot, x, t);
+  }
+  return undefined;
+}
+
+function callPass(fns: readonly PassFn[], v: Float64Array, c: Float64Array, r: Float64Array, t: number, s: Float64Array, h: Float64Array): void {
+  for (let q = 0; q < fns.length; q++) fns[q](v, c, r, t, s, h);
+}
+
+export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult {
+  const { start, dt, steps, saveEvery, saveCount } = plan;
+  const stockCount = p.stockCount;
+  const iCount = SIM_HISTORY_COUNT;
+  const s = new Float64Array(SIM_SIZE);
+  s[SIM_DT] = dt;
+  s[SIM_START] = start;
+  s[SIM_STOP] = plan.stop;
+  s[SIM_HISTORY_LENGTH] = steps + 1;
+  s[iCount] = 0;
+  const v = new Float64Array(p.slotCount);
+  const r = new Float64Array(stockCount);
+  const delayInputs = p.delayInputs;
+  const delayCount = delayInputs.length;
+  const h = new Float64Array(delayCount * (steps + 1));
+  const times = new Float64Array(saveCount);
+  const outputSlots = p.outputSlots;
+  const series = p.outputNames.map(() => new Float64Array(saveCount));
+  const varyingOutputs = p.varyingOutputs;
+  const nonNegative = p.nonNegativeStocks;
+  const auxPass = p.auxPass;
+  const ratePass = p.ratePass;
+  const rk4 = plan.method === 'rk4';
+  const y0 = rk4 ? new Float64Array(stockCount) : r;
+  const k1 = rk4 ? new Float64Array(stockCount) : r;
+  const k2 = rk4 ? new Float64Array(stockCount) : r;
+  const k3 = rk4 ? new Float64Array(stockCount) : r;
+
+  callPass(p.initPass, v, c, r, start, s, h);
+  for (const slot of p.initOrder) {
+    const x = v[slot.id];
+    if (x - x !== 0) throw nonFinite(slot, x, start);
+  }
+
+  const histLen = steps + 1;
+  let saved = 0;
+  for (let k = 0; ; k++) {
+    const t = start + k * dt;
+    callPass(auxPass, v, c, r, t, s, h);
+    for (let d = 0; d < delayCount; d++) h[d * histLen + k] = v[delayInputs[d]];
+    s[iCount] = k + 1;
+    if (k % saveEvery === 0 || k === steps) {
+      times[saved] = t;
+      let sum = 0;
+      for (let q = 0; q < varyingOutputs.length; q++) {
+        const i = varyingOutputs[q];
+        const x = v[outputSlots[i]];
+        series[i][saved] = x;
+        sum += x;
+      }
+      if (sum - sum !== 0) {
+        const err = locate(p, v, t);
+        if (err) throw err;
+      }
+      saved++;
+    }
+    if (k === steps) break;
+    let sum = 0;
+    if (!rk4) {
+      callPass(ratePass, v, c, r, t, s, h);
+      for (let i = 0; i < stockCount; i++) sum += v[i] += dt * r[i];
+    } else {
+      const half = start + (k + 0.5) * dt;
+      const next = start + (k + 1) * dt;
+      const halfDt = dt / 2;
+      callPass(ratePass, v, c, k1, t, s, h);
+      for (let i = 0; i < stockCount; i++) {
+        y0[i] = v[i];
+        v[i] = y0[i] + halfDt * k1[i];
+      }
+      callPass(auxPass, v, c, r, half, s, h);
+      callPass(ratePass, v, c, k2, half, s, h);
+      for (let i = 0; i < stockCount; i++) v[i] = y0[i] + halfDt * k2[i];
+      callPass(auxPass, v, c, r, half, s, h);
+      callPass(ratePass, v, c, k3, half, s, h);
+      for (let i = 0; i < stockCount; i++) v[i] = y0[i] + dt * k3[i];
+      callPass(auxPass, v, c, r, next, s, h);
+      callPass(ratePass, v, c, r, next, s, h);
+      const sixth = dt / 6;
+      for (let i = 0; i < stockCount; i++) sum += v[i] = y0[i] + sixth * (k1[i] + 2 * k2[i] + 2 * k3[i] + r[i]);
+    }
+    // XMILE non-negative stocks are held at zero; their flows keep the values they reported.
+    for (let q = 0; q < nonNegative.length; q++) if (v[nonNegative[q]] < 0) v[nonNegative[q]] = 0;
+    if (sum - sum !== 0) {
+      // Euler: the auxiliaries still hold their values at t, so the culprit may be one of them.
+      const err = rk4 ? undefined : locate(p, v, t);
+      if (err) throw err;
+      for (let i = 0; i < stockCount; i++) {
+        const x = v[i];
+        if (x - x !== 0) throw nonFinite(p.slotById[i], x, start + (k + 1) * dt);
+      }
+    }
+  }
+  const fixed = p.fixedOutputs;
+  for (let q = 0; q < fixed.length; q++) series[fixed[q]].fill(v[outputSlots[fixed[q]]]);
+  return { names: p.outputNames.slice(), times, series };
+}
