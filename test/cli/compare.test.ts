@@ -69,3 +69,26 @@ describe('joinedup model doc', () => {
     expect(io.out).toMatch(/Stranded_Beds/);
   });
 });
+
+describe('joinedup run scenario.json', () => {
+  it('writes every model variable as CSV, Time first, one row per day', async () => {
+    const { runScenarioFile } = await import('../../cli/commands/run-scenario.js');
+    const io = capture();
+    expect(await runScenarioFile(join(LIB, 'northamptonshire-separate.json'), { set: {} }, io)).toBe(0);
+    const lines = io.out.trim().split('\n');
+    expect(lines[0].startsWith('Time,Pop_Independent,')).toBe(true);
+    expect(lines[0]).toContain('Stranded_Beds');
+    expect(lines).toHaveLength(3652);
+  });
+
+  it('refuses an out-of-bounds --set naming the bounds, and warns outside the plausible range', async () => {
+    const { runScenarioFile } = await import('../../cli/commands/run-scenario.js');
+    const bad = capture();
+    expect(await runScenarioFile(join(LIB, 'northamptonshire-separate.json'), { set: { D2A_Share: 2 } }, bad)).toBe(1);
+    expect(bad.err).toMatch(/D2A_Share = 2 is outside its allowed bounds 0 to 1/);
+    expect(bad.out).toBe('');
+    const odd = capture();
+    expect(await runScenarioFile(join(LIB, 'northamptonshire-separate.json'), { set: { Bed_Day_Cost: 500 } }, odd)).toBe(0);
+    expect(odd.err).toMatch(/outside its plausible range/);
+  });
+});
