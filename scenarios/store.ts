@@ -199,7 +199,7 @@ export class ScenarioStore {
       this.writable(this.row(id));
       this.update(id, valid);
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   duplicate(id: string, name?: string): StoredScenario {
@@ -207,7 +207,7 @@ export class ScenarioStore {
       const source = this.get(id);
       const copy = this.validate({ ...source.scenario, name: name ?? this.uniqueName(`${source.name} (copy)`) });
       return this.get(this.insert(copy, null, false));
-    })();
+    }).immediate();
   }
 
   rename(id: string, name: string): StoredScenario {
@@ -227,7 +227,7 @@ export class ScenarioStore {
     this.db.transaction(() => {
       const row = this.row(id);
       if (row.deleted_at === null) this.stmts.setDeleted.run({ id, deletedAt: this.now().toISOString() });
-    })();
+    }).immediate();
     return { id };
   }
 
@@ -236,7 +236,7 @@ export class ScenarioStore {
       this.row(id);
       this.stmts.setDeleted.run({ id, deletedAt: null });
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   /**
@@ -246,7 +246,7 @@ export class ScenarioStore {
   emptyBin(olderThanDays: number): number {
     if (!Number.isFinite(olderThanDays) || olderThanDays < 0) throw new RangeError('olderThanDays must be a number of days, 0 or more');
     const cutoff = new Date(this.now().getTime() - olderThanDays * DAY_MS).toISOString();
-    return this.db.transaction(() => this.stmts.purge.run(cutoff).changes)();
+    return this.db.transaction(() => this.stmts.purge.run(cutoff).changes).immediate();
   }
 
   /**
@@ -272,7 +272,7 @@ export class ScenarioStore {
         }
       }
       return result;
-    })();
+    }).immediate();
   }
 
   /** The text of a scenario file holding the given scenarios (one scenario, or a set for several). */
@@ -302,7 +302,7 @@ export class ScenarioStore {
         }
       }
       return changed;
-    })();
+    }).immediate();
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -317,12 +317,12 @@ export class ScenarioStore {
     this.db.transaction(() => {
       this.stmts.putRun.run(key, modelVersion, this.now().toISOString(), JSON.stringify(run));
       this.stmts.trimRuns.run(RUN_CACHE_KEEP);
-    })();
+    }).immediate();
   }
 
   /** Drop cached runs of any other model version. Returns how many were dropped. */
   pruneRunCache(currentModelVersion: string): number {
-    return this.db.transaction(() => this.stmts.pruneRuns.run(currentModelVersion).changes)();
+    return this.db.transaction(() => this.stmts.pruneRuns.run(currentModelVersion).changes).immediate();
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -358,7 +358,7 @@ export class ScenarioStore {
       this.writable(row);
       this.update(id, this.validate(change(this.toStored(row).scenario)));
       return this.get(id);
-    })();
+    }).immediate();
   }
 
   private insert(scenario: Scenario, builtInKey: string | null, readOnly: boolean): string {

@@ -23,16 +23,20 @@ export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
  * log row and the version bump, so a crash leaves the database at one version or the next, never between.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): number[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
   const applied: number[] = [];
   for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
-      db.pragma(`user_version = ${Math.trunc(m.version)}`);
-    })();
-    applied.push(m.version);
+    // IMMEDIATE takes the write lock first, and the version is read again under it, so two processes opening a
+    // new database at once (the app and the command line) apply each migration exactly once.
+    const ran = db
+      .transaction(() => {
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return false;
+        m.up(db);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now().toISOString());
+        db.pragma(`user_version = ${Math.trunc(m.version)}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.version);
   }
   return applied;
 }
