@@ -51,6 +51,16 @@ describe('joinedup compare', () => {
     expect(io.out).toBe('');
   });
 
+  it('accepts saved scenarios by id or name (the built-ins are seeded into the store)', async () => {
+    const io = capture(tmpdir());
+    const code = await compare(['builtin-combined-slow-maturity', '--baseline', 'Northamptonshire, separate organisations (baseline)', '--json'], io);
+    expect(io.err).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(io.out);
+    expect(out.scenarios[1].name).toBe('Combined organisation, slow to mature (6 years)');
+    expect(out.differences[0].differences['strandedBeds.final']).toBeLessThan(0);
+  });
+
   it('reports a scenario name that is neither a file nor saved', async () => {
     const io = capture();
     expect(await compare(['No such scenario'], io)).toBe(1);
