@@ -86,22 +86,22 @@ beforeAll(async () => {
     (bridge as unknown as Record<string, (r: unknown) => Promise<unknown>>)[channel](request),
   );
   await page.exposeFunction('__joinedUpSubscribe', () => {
-    bridge.onMenuCommand((event) => void page.evaluate((e) => (window as any).__joinedUpMenu(e), event));
+    bridge.onMenuCommand((event) => void page.evaluate((e) => (globalThis as any).__joinedUpMenu(e), event));
   });
   // The shape contextBridge gives the page: one function per channel, plus onMenuCommand.
   await page.addInitScript((channels: readonly string[]) => {
     const listeners = new Set<(event: unknown) => void>();
     let subscribed = false;
-    (window as any).__joinedUpMenu = (event: unknown) => listeners.forEach((l) => l(event));
+    (globalThis as any).__joinedUpMenu = (event: unknown) => listeners.forEach((l) => l(event));
     const api: Record<string, unknown> = {};
-    for (const channel of channels) api[channel] = (request: unknown) => (window as any).__joinedUpCall(channel, request ?? {});
+    for (const channel of channels) api[channel] = (request: unknown) => (globalThis as any).__joinedUpCall(channel, request ?? {});
     api.onMenuCommand = (listener: (event: unknown) => void) => {
-      if (!subscribed) void (window as any).__joinedUpSubscribe();
+      if (!subscribed) void (globalThis as any).__joinedUpSubscribe();
       subscribed = true;
       listeners.add(listener);
       return () => listeners.delete(listener);
     };
-    (window as any).joinedUp = Object.freeze(api);
+    (globalThis as any).joinedUp = Object.freeze(api);
   }, [...CHANNELS]);
   await page.goto(`http://127.0.0.1:${port}/index.html`);
 }, 120_000);
