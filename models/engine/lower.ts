@@ -23,7 +23,7 @@ export interface LoweredModel {
   delays: PipelineDelay[];
   /** Model stocks, flows and auxiliaries in model order. */
   outputs: { name: string; slot: Slot }[];
-  /** Variables whose equation is a constant expression, in model order. */
+  /** Variables whose equation is a constant expression (for stocks: the initial value), in model order. */
   constants: { name: string; slot: Slot }[];
 }
 
@@ -82,7 +82,13 @@ const ARITY: Record<string, [number, number]> = {
 
 const num = (v: number): IR => ({ k: 'num', v });
 const slotRef = (s: Slot): IR => ({ k: 'slot', s });
-const bin = (op: '+' | '-' | '*' | '/', a: IR, b: IR): IR => ({ k: 'bin', op, a, b });
+/** Arithmetic the compiler builds for builtins (stage times like τ/3), folded when both sides are numbers. */
+const bin = (op: '+' | '-' | '*' | '/', a: IR, b: IR): IR => {
+  if (a.k === 'num' && b.k === 'num') {
+    return num(op === '+' ? a.v + b.v : op === '-' ? a.v - b.v : op === '*' ? a.v * b.v : a.v / b.v);
+  }
+  return { k: 'bin', op, a, b };
+};
 
 function isConstantExpr(e: Expr): boolean {
   switch (e.kind) {
@@ -193,7 +199,14 @@ export function lowerModel(spec: ModelSpec): LoweredModel {
     const ast = parseEquation({ variable: v.name, equation, knownNames });
     parsed.set(v, ast);
     if (v.kind === 'stock') {
-      varSlot.set(key, newSlot({ role: 'stock', owner: v.name, nonNegative: v.nonNegative === true }));
+      const stockSlot = newSlot({ role: 'stock', owner: v.name, nonNegative: v.nonNegative === true });
+      varSlot.set(key, stockSlot);
+      if (isConstantExpr(ast)) {
+        // A constant initial value can be overridden with `set`, like any other constant.
+        const initial = newSlot({ role: 'const', owner: v.name, hiddenWhat: 'initial value', constIndex: constants.length });
+        constants.push({ name: v.name, slot: initial });
+        stockSlot.init = slotRef(initial);
+      }
     } else if (!v.gf && isConstantExpr(ast)) {
       const s = newSlot({ role: 'const', owner: v.name, constIndex: constants.length, nonNegative: v.kind === 'flow' && v.nonNegative === true });
       constants.push({ name: v.name, slot: s });
@@ -373,7 +386,9 @@ export function lowerModel(spec: ModelSpec): LoweredModel {
     const ast = parsed.get(v) as Expr;
     outputs.push({ name: v.name, slot });
     if (v.kind === 'stock') {
-      slot.init = lowerVar(v, ast);
+      const initial = slot.init?.k === 'slot' ? slot.init.s : undefined;
+      if (initial) initial.expr = lowerVar(v, ast);
+      else slot.init = lowerVar(v, ast);
       const flowIR = (names: unknown, label: string): IR[] => {
         if (names === undefined) return [];
         if (!Array.isArray(names)) throw new ModelError('bad-file', `${v.name}: ${label} must be a list of names`, { variable: v.name });

@@ -27,14 +27,18 @@ describe('compileModel: stocks, flows and auxiliaries with Euler', () => {
 
   it('overrides constants by name with `set`', () => {
     const m = compileModel(teacup());
-    expect(m.constantNames).toEqual(['Room Temperature', 'Characteristic Time']);
+    expect(m.constantNames).toEqual(['Teacup Temperature', 'Room Temperature', 'Characteristic Time']);
     const r = m.run({ set: { room_temperature: 20 } });
     expect(r.series[2][100]).toBe(20);
     expect(r.series[0][240]).toBeLessThan(30);
     expect(() => m.run({ set: { nope: 1 } })).toThrow(/no such variable/);
     expect(() => m.run({ set: { 'Heat Loss to Room': 1 } })).toThrow(/not a constant/);
+    expect(() => m.run({ set: { room_temperature: Number.NaN } })).toThrow(/not a finite number/);
+    const derived = compileModel({ ...teacup(), variables: [...teacup().variables, { name: 'T', kind: 'stock', equation: 'Room Temperature + 1' }] });
+    expect(() => derived.run({ set: { T: 1 } })).toThrow(/not a constant/);
+    expect(m.run({ set: { 'teacup temperature': 100 } }).series[0][0]).toBe(100);
     try {
-      m.run({ set: { 'Teacup Temperature': 1 } });
+      m.run({ set: { 'Heat Loss to Room': 1 } });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ModelError);
