@@ -24,7 +24,8 @@ const USAGE =
 
 export const DEFAULT_BRIEF_RUNS = 500;
 export const DEFAULT_BRIEF_SEED = 1;
-export const MAX_OPTIONS = 4;
+/** A briefing compares a baseline with up to three options (DESIGN.md: "a baseline and two or three options"). */
+export const MAX_OPTIONS = 3;
 
 /** Chromium options that work on a locked-down machine (no sandbox as root, no network chatter). */
 export const CHROMIUM = {

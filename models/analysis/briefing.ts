@@ -83,6 +83,11 @@ function signed(x: number, f: (v: number) => string): string {
 }
 const percent = (x: number) => `${group(x * 100, 1).replace(/\.0$/, '')}%`;
 
+/** The baseline's name, marked as the baseline unless its name says so already. */
+function baselineLabel(name: string): string {
+  return /baseline/i.test(name) ? name : `${name} (baseline)`;
+}
+
 function formLabel(form: string): string {
   if (form === 'combined') return 'one combined health and care organisation';
   if (form === 'separate') return 'separate NHS and council organisations';
@@ -186,7 +191,7 @@ function summaryTable(input: BriefingInput): string {
     [`Break-even year`, (c) => (c.appraisal ? breakEvenText(c.appraisal.breakEvenYear, c.scenario) : '—')],
     [`Break-even year with optimism bias`, (c) => (c.appraisal ? breakEvenText(c.appraisal.breakEvenYearWithOptimismBias, c.scenario) : '—')],
   ];
-  const head = `<tr><th></th>${columns.map((c, i) => `<th>${escapeHtml(c.name)}${i === 0 ? ' (baseline)' : ''}</th>`).join('')}</tr>`;
+  const head = `<tr><th></th>${columns.map((c, i) => `<th>${escapeHtml(i === 0 ? baselineLabel(c.name) : c.name)}</th>`).join('')}</tr>`;
   const body = rows.map(([label, f]) => `<tr><td>${escapeHtml(label)}</td>${columns.map((c) => `<td class="num">${f(c)}</td>`).join('')}</tr>`).join('');
   const diffRows = input.options
     .map((o) => {
@@ -245,7 +250,7 @@ function charts(input: BriefingInput): string {
   const start = startYear(input.baseline.startDate);
   const chart = (key: string, title: string, formatY: (v: number) => string) => {
     const series: BandChartSeries[] = [
-      { name: `${input.baseline.name} (baseline)`, color: BASELINE_COLOR, band: first.baseline!.seriesBands[key], deterministic: first.baseline!.deterministic.series[key] },
+      { name: baselineLabel(input.baseline.name), color: BASELINE_COLOR, band: first.baseline!.seriesBands[key], deterministic: first.baseline!.deterministic.series[key] },
       ...input.options.map((o, i) => ({
         name: o.scenario.name,
         color: COLORS[i % COLORS.length],
@@ -253,11 +258,12 @@ function charts(input: BriefingInput): string {
         deterministic: o.report.option.deterministic.series[key],
       })),
     ].filter((s) => s.band && s.deterministic);
-    return series.length ? `<figure>${bandChartSvg(series, { title, formatY, startYear: start })}</figure>` : '';
+    return series.length ? `<figure>${bandChartSvg(series, { title, formatY, startYear: start, height: 200 })}</figure>` : '';
   };
   return (
-    chart('cost.cumulative.total', 'Cumulative cost (£m): line = central run, shading = P10–P90 of plausible futures', (v) => `£${group(v / 1e6, 0)}m`) +
-    chart('strandedBeds', 'Stranded beds: patients medically fit but still in an acute bed', (v) => group(v, 0)) +
+    `<p class="note">Lines: the central run (every assumption at its most likely value). Shading: P10 to P90 of the plausible futures.</p>` +
+    chart('cost.cumulative.total', 'Cumulative cost (£m)', (v) => `£${group(v / 1e6, 0)}m`) +
+    chart('strandedBeds', 'Stranded beds: medically fit but still in an acute bed', (v) => group(v, 0)) +
     chart('hle', 'Healthy life expectancy at birth (years, indicative)', (v) => group(v, 2))
   );
 }
@@ -265,56 +271,74 @@ function charts(input: BriefingInput): string {
 function tornadoSection(option: BriefingOption): string {
   const t = option.report.tornado?.difference ?? option.report.tornado?.option;
   if (!t) return '';
-  const top = sortTornado(t, 'cost.total').slice(0, 8);
+  const top = sortTornado(t, 'cost.total').slice(0, 6);
   const bars = top.map((i) => ({ label: i.label, atLow: i.metrics['cost.total'].atLow, atHigh: i.metrics['cost.total'].atHigh }));
   const title = option.report.tornado?.difference
-    ? `${option.scenario.name}: cost difference from the baseline as each assumption moves from low to high`
-    : `${option.scenario.name}: cost as each assumption moves from low to high`;
+    ? `${option.scenario.name}: cost difference as each assumption moves alone`
+    : `${option.scenario.name}: cost as each assumption moves alone`;
   return `<figure>${tornadoSvg(bars, t.reference['cost.total'], { title, formatX: (v) => `£${group(v / 1e6, 0)}m` })}</figure>`;
 }
 
-function attributionSection(option: BriefingOption): string {
-  const a = option.report.attribution;
-  if (!a) return '';
-  const rows = a.parts
+/**
+ * The assumptions that differ from the baseline, with their sources and evidence grades, and how much of each
+ * option's cost difference each explains (attribution): one table, a group of columns per option.
+ */
+function differencesSection(input: BriefingInput): string {
+  const order: BriefingParameter[] = [];
+  const seen = new Set<string>();
+  for (const o of input.options) {
+    for (const p of o.differingParameters) {
+      if (!seen.has(p.name)) {
+        seen.add(p.name);
+        order.push(p);
+      }
+    }
+  }
+  if (!order.length) return `<p>The options use the same assumptions as the baseline.</p>`;
+  const perOption = input.options.map((o) => ({
+    values: new Map(o.differingParameters.map((p) => [p.name, p.option])),
+    parts: new Map((o.report.attribution?.parts ?? []).map((p) => [p.name, p])),
+    attribution: o.report.attribution,
+  }));
+  const cells = (o: (typeof perOption)[number], name: string, baselineValue: number) => {
+    const value = o.values.get(name);
+    const part = o.parts.get(name);
+    return (
+      `<td class="num opt">${value === undefined ? formatValue(baselineValue) : `<strong>${formatValue(value)}</strong>`}</td>` +
+      `<td class="num">${part ? signedMoney(part.shapley['cost.total']) : ''}</td><td class="num">${part ? signedMoney(part.oneAtATime['cost.total']) : ''}</td>`
+    );
+  };
+  const rows = order
     .map(
       (p) =>
-        `<tr><td>${escapeHtml(p.label)}</td><td class="num">${signedMoney(p.shapley['cost.total'])}</td><td class="num">${signedMoney(p.oneAtATime['cost.total'])}</td>` +
-        `<td class="num">${signed(p.shapley['strandedBeds.final'], beds)}</td></tr>`,
+        `<tr><td class="label">${escapeHtml(p.label)}${p.unit ? ` (${escapeHtml(p.unit)})` : ''}</td><td>${escapeHtml(p.source)}, ${escapeHtml(p.grade)}</td><td class="num">${formatValue(p.baseline)}</td>` +
+        perOption.map((o) => cells(o, p.name, p.baseline)).join('') +
+        `</tr>`,
     )
     .join('');
-  const other = Math.abs(a.otherSettings['cost.total']) > 0.5 ? `<tr><td>Other settings (horizon, dates, discount rate)</td><td class="num">${signedMoney(a.otherSettings['cost.total'])}</td><td></td><td class="num">${signed(a.otherSettings['strandedBeds.final'], beds)}</td></tr>` : '';
+  const summaryRow = (label: string, pick: (a: NonNullable<BriefingOption['report']['attribution']>) => [string, string], cls = '') =>
+    `<tr${cls}><td colspan="3">${label}</td>` +
+    perOption.map((o) => (o.attribution ? `<td></td><td class="num">${pick(o.attribution)[0]}</td><td class="num">${pick(o.attribution)[1]}</td>` : '<td></td><td></td><td></td>')).join('') +
+    `</tr>`;
+  const anyOther = perOption.some((o) => o.attribution && Math.abs(o.attribution.otherSettings['cost.total']) > 0.5);
+  const methods = [...new Set(perOption.map((o) => (o.attribution ? (o.attribution.method === 'exact' ? 'exact' : `averaged over ${o.attribution.permutations} orders`) : '')))].filter(Boolean);
   return (
-    `<h3>${escapeHtml(option.scenario.name)}: where the difference comes from</h3>` +
-    `<p class="note">Each changed assumption's share of the difference (Shapley value: its average effect over every order of making the changes, ${a.method === 'exact' ? 'exact' : `averaged over ${a.permutations} orders`}), ` +
-    `next to its effect when changed alone. The difference between the two columns' totals is the part the changes make together: ${signedMoney(a.interaction['cost.total'])} of cost.</p>` +
-    `<table><thead><tr><th>Assumption</th><th>Share of cost difference</th><th>Cost effect alone</th><th>Share of stranded-beds difference</th></tr></thead>` +
-    `<tbody>${rows}${other}<tr class="total"><td>Total difference</td><td class="num">${signedMoney(a.total['cost.total'])}</td><td></td><td class="num">${signed(a.total['strandedBeds.final'], beds)}</td></tr></tbody></table>`
+    `<h3>Assumptions that differ from ${escapeHtml(input.baseline.name)}, and what each does to cost</h3>` +
+    `<p class="note">"Share": the change's part of the option's cost difference (Shapley value, ${methods.join(', ')}: its average effect over every order of making the changes; the shares add up to the total). ` +
+    `"Alone": its effect when changed by itself; what the changes do only together is the interaction. Values in bold differ from the baseline.</p>` +
+    `<table class="small"><thead><tr><th rowspan="2">Assumption (unit)</th><th rowspan="2">Source, evidence</th><th rowspan="2">Baseline</th>` +
+    input.options.map((o) => `<th colspan="3">${escapeHtml(o.scenario.name)}</th>`).join('') +
+    `</tr><tr>${input.options.map(() => '<th>Value</th><th>Share</th><th>Alone</th>').join('')}</tr></thead><tbody>${rows}` +
+    summaryRow('Changes acting together (interaction)', (a) => ['', signedMoney(a.interaction['cost.total'])]) +
+    (anyOther ? summaryRow('Other settings (horizon, dates, discount rate)', (a) => [signedMoney(a.otherSettings['cost.total']), signedMoney(a.otherSettings['cost.total'])]) : '') +
+    summaryRow('Total cost difference', (a) => [signedMoney(a.total['cost.total']), signedMoney(a.total['cost.total'])], ' class="total"') +
+    `</tbody></table>`
   );
 }
 
 function formatValue(v: number): string {
   if (Math.abs(v) >= 1e5) return group(v, 0);
   return Number(v.toPrecision(4)).toString();
-}
-
-function parametersSection(input: BriefingInput): string {
-  return input.options
-    .map((o) => {
-      if (!o.differingParameters.length) return `<p>${escapeHtml(o.scenario.name)} uses the same assumptions as the baseline.</p>`;
-      const rows = o.differingParameters
-        .map(
-          (p) =>
-            `<tr><td>${escapeHtml(p.label)}</td><td class="num">${formatValue(p.baseline)}</td><td class="num">${formatValue(p.option)}</td><td>${escapeHtml(p.unit)}</td>` +
-            `<td>${escapeHtml(p.source)}</td><td>${escapeHtml(p.grade)}</td></tr>`,
-        )
-        .join('');
-      return (
-        `<h3>Assumptions that differ: ${escapeHtml(o.scenario.name)} against ${escapeHtml(input.baseline.name)}</h3>` +
-        `<table><thead><tr><th>Assumption</th><th>Baseline</th><th>Option</th><th>Unit</th><th>Source</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`
-      );
-    })
-    .join('');
 }
 
 function reproducibility(input: BriefingInput): string {
@@ -327,28 +351,30 @@ function reproducibility(input: BriefingInput): string {
     `<p>Model ${escapeHtml(r.modelId)} version <code>${escapeHtml(r.modelVersion)}</code>; ${r.runs} Monte Carlo runs (Latin hypercube over each assumption's plausible range, ` +
     `triangular on low, most likely and high unless the register says otherwise), seed ${r.seed}. An assumption a scenario sets explicitly keeps its set value in every run; ` +
     `the options and the baseline share the same sampled futures.</p>` +
-    `<table><thead><tr><th>Scenario</th><th>SHA-256 of its inputs</th></tr></thead><tbody>` +
+    `<table class="small"><thead><tr><th>Scenario</th><th>SHA-256 of its inputs (canonical JSON)</th></tr></thead><tbody>` +
     scenarios.map((s) => `<tr><td>${escapeHtml(s.name)}</td><td><code>${s.hash}</code></td></tr>`).join('') +
     `</tbody></table>` +
     (input.command ? `<p>Command: <code>${escapeHtml(input.command)}</code></p>` : '') +
     `<p class="note">Optimism bias: ${escapeHtml(OPTIMISM_BIAS_GUIDANCE.citation.citation)} (${escapeHtml(OPTIMISM_BIAS_GUIDANCE.citation.url)}). ` +
     `Category used: ${OPTIMISM_BIAS_GUIDANCE.category}, ${OPTIMISM_BIAS_GUIDANCE.measure}; the upper bound applies until the risks are shown to be managed.</p>` +
     (sources.length
-      ? `<p class="note">Sources: ${sources.map((s) => `[${escapeHtml(s.key)}] ${escapeHtml(s.citation)}`).join('; ')}.</p>`
+      ? `<p class="note">Sources: ${sources.map((s) => `[${escapeHtml(s.key)}] ${escapeHtml(s.citation.replace(/\.$/, ''))}`).join('; ')}.</p>`
       : '')
   );
 }
 
 const STYLE = `
-  @page { size: A4; margin: 14mm 14mm 16mm 14mm; }
-  body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9.5pt; color: #111; line-height: 1.35; }
-  h1 { font-size: 16pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 5mm 0 2mm; } h3 { font-size: 10pt; margin: 4mm 0 1.5mm; }
-  p { margin: 0 0 2mm; } .note { font-size: 8pt; color: #444; }
-  table { border-collapse: collapse; width: 100%; margin-bottom: 3mm; font-size: 8.5pt; }
-  th, td { border-bottom: 1px solid #ccc; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+  @page { size: A4; margin: 12mm 13mm 13mm 13mm; }
+  body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #111; line-height: 1.3; }
+  h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; } h3 { font-size: 9.5pt; margin: 3mm 0 1mm; }
+  p { margin: 0 0 1.8mm; } .note { font-size: 7.5pt; color: #444; }
+  table { border-collapse: collapse; width: 100%; margin-bottom: 2.5mm; font-size: 8pt; }
+  th, td { border-bottom: 1px solid #ccc; padding: 0.7mm 1.3mm; text-align: left; vertical-align: top; }
   td.num { text-align: right; white-space: nowrap; } tr.total td { font-weight: bold; }
   figure { margin: 0 0 3mm; page-break-inside: avoid; } svg { max-width: 100%; height: auto; }
   code { font-size: 7.5pt; word-break: break-all; } .page { page-break-before: always; }
+  table.small { font-size: 7pt; } td.opt { border-left: 1px solid #ccc; } td.label { width: 34%; }
+  h2, h3 { page-break-after: avoid; } table.small td, table.small th { padding: 0.6mm 1.2mm; }
 `;
 
 export function buildBriefingHtml(input: BriefingInput): string {
@@ -369,12 +395,11 @@ ${input.options.map((o) => optionSummary(o, input.baseline)).join('')}
 <p class="note">${escapeHtml(input.hleCaveat)}</p>
 <h2>Summary table</h2>
 ${summaryTable(input)}
-<h2 class="page">Over time, with the range of plausible futures</h2>
+<h2>Over time, with the range of plausible futures</h2>
 ${charts(input)}
-<h2 class="page">Which assumptions matter most</h2>
+<h2>Which assumptions matter most</h2>
 ${input.options.map(tornadoSection).join('')}
-${input.options.map(attributionSection).join('')}
-${parametersSection(input)}
+${differencesSection(input)}
 ${reproducibility(input)}
 </body></html>`;
 }

@@ -104,8 +104,8 @@ export interface TornadoBar {
 /** Horizontal bars from the value at the parameter's low end to its high end, around the reference line. */
 export function tornadoSvg(bars: TornadoBar[], reference: number, options: { title: string; formatX: (v: number) => string; width?: number }): string {
   const width = options.width ?? 640;
-  const rowH = 20;
-  const margin = { left: 230, right: 20, top: 28, bottom: 30 };
+  const rowH = 18;
+  const margin = { left: 230, right: 20, top: 40, bottom: 24 };
   const height = margin.top + margin.bottom + rowH * Math.max(1, bars.length);
   const values = [reference, ...bars.flatMap((b) => [b.atLow, b.atHigh])];
   const ticks = niceTicks(Math.min(...values), Math.max(...values), 4);
@@ -131,7 +131,7 @@ export function tornadoSvg(bars: TornadoBar[], reference: number, options: { tit
   });
   parts.push(`<line x1="${fmt(x(reference))}" x2="${fmt(x(reference))}" y1="${margin.top - 4}" y2="${height - margin.bottom}" stroke="#000"/>`);
   parts.push(
-    `<text x="${width - margin.right}" y="16" font-size="10" text-anchor="end"><tspan fill="#6a8fbf">■</tspan> parameter low  <tspan fill="#d9822b">■</tspan> parameter high</text>`,
+    `<text x="8" y="31" font-size="10"><tspan fill="#6a8fbf">■</tspan> assumption at its low end   <tspan fill="#d9822b">■</tspan> at its high end   │ central value</text>`,
   );
   parts.push('</svg>');
   return parts.join('');
