@@ -66,6 +66,7 @@ export interface BuiltInScenario {
 }
 
 const BACKUP_KEEP = 5;
+const LIST_CACHE_QUERIES = 32;
 const RUN_CACHE_KEEP = 500;
 const DAY_MS = 86_400_000;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -104,6 +105,8 @@ export class ScenarioStore {
   private readonly register?: readonly ParameterInfo[];
   private readonly now: () => Date;
   private readonly stmts: ReturnType<typeof prepare>;
+  private readonly listCache = new Map<string, ScenarioSummary[]>();
+  private listStamp = '';
 
   constructor(path: string, options: OpenStoreOptions = {}) {
     this.path = path;
@@ -171,11 +174,30 @@ export class ScenarioStore {
   // ------------------------------------------------------------------------------------------------------------
   // Reading
 
+  /**
+   * Summaries, built-in first, then by name. Results are kept per query until the data changes: this connection's
+   * own writes move `total_changes()`, another process's commits move `PRAGMA data_version`, and either empties the
+   * cache. The summaries are frozen, as they are shared between calls.
+   */
   list(query: ListQuery = {}): ScenarioSummary[] {
     const search = query.search?.trim() ? `%${escapeLike(query.search.trim())}%` : null;
     const tag = query.tag?.trim() ? query.tag.trim() : null;
-    const rows = this.stmts.list.all({ includeDeleted: query.includeDeleted ? 1 : 0, search, tag }) as SummaryRow[];
-    return rows.map(toSummary);
+    const stamp = `${String(this.stmts.dataVersion.get())}:${String(this.stmts.totalChanges.get())}`;
+    if (stamp !== this.listStamp) {
+      this.listCache.clear();
+      this.listStamp = stamp;
+    }
+    const key = JSON.stringify([search, tag, query.includeDeleted === true]);
+    let cached = this.listCache.get(key);
+    if (!cached) {
+      // Raw rows (arrays) cost far less to build than row objects when listing thousands.
+      const includeDeleted = query.includeDeleted ? 1 : 0;
+      const rows = (search === null ? this.stmts.list.all({ includeDeleted, tag }) : this.stmts.search.all({ includeDeleted, tag, search })) as RawSummaryRow[];
+      cached = rows.map(rawToSummary);
+      if (this.listCache.size >= LIST_CACHE_QUERIES) this.listCache.clear();
+      this.listCache.set(key, cached);
+    }
+    return cached.slice();
   }
 
   /** A scenario by id, including one in the bin (its `deletedAt` is set). */
@@ -406,13 +428,29 @@ export class ScenarioStore {
 
 function prepare(db: Database.Database) {
   return {
-    list: db.prepare(`
+    // Without a text search the list reads only the covering index `scenarios_summary` (migration 3).
+    list: db
+      .prepare(
+        `
       SELECT ${SUMMARY_COLUMNS} FROM scenarios
       WHERE (deleted_at IS NULL OR @includeDeleted = 1)
         AND (@tag IS NULL OR id IN (SELECT scenario_id FROM scenario_tags WHERE tag = @tag COLLATE NOCASE))
-        AND (@search IS NULL OR name LIKE @search ESCAPE '\\' OR description LIKE @search ESCAPE '\\'
+      ORDER BY built_in_key IS NULL, name COLLATE NOCASE, id`,
+      )
+      .raw(true),
+    search: db
+      .prepare(
+        `
+      SELECT ${SUMMARY_COLUMNS} FROM scenarios
+      WHERE (deleted_at IS NULL OR @includeDeleted = 1)
+        AND (@tag IS NULL OR id IN (SELECT scenario_id FROM scenario_tags WHERE tag = @tag COLLATE NOCASE))
+        AND (name LIKE @search ESCAPE '\\' OR description LIKE @search ESCAPE '\\'
              OR notes LIKE @search ESCAPE '\\' OR tags_json LIKE @search ESCAPE '\\')
-      ORDER BY built_in_key IS NULL, name COLLATE NOCASE, id`),
+      ORDER BY built_in_key IS NULL, name COLLATE NOCASE, id`,
+      )
+      .raw(true),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    totalChanges: db.prepare('SELECT total_changes()').pluck(),
     get: db.prepare('SELECT * FROM scenarios WHERE id = ?'),
     byName: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM scenarios WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at, id`),
     byBuiltInKey: db.prepare('SELECT * FROM scenarios WHERE built_in_key = ?'),
@@ -442,6 +480,24 @@ function columns(s: Scenario) {
     notes: s.notes,
     bodyJson: JSON.stringify(s),
   };
+}
+
+/** A summary row in `SUMMARY_COLUMNS` order. */
+type RawSummaryRow = [string, string, string, string, string, number, string | null, string, string, string | null];
+
+function rawToSummary(r: RawSummaryRow): ScenarioSummary {
+  return Object.freeze({
+    id: r[0],
+    name: r[1],
+    description: r[2],
+    form: r[3] as ScenarioSummary['form'],
+    tags: Object.freeze(JSON.parse(r[4]) as string[]) as string[],
+    readOnly: r[5] === 1,
+    builtIn: r[6] !== null,
+    createdAt: r[7],
+    updatedAt: r[8],
+    deletedAt: r[9],
+  });
 }
 
 function toSummary(row: SummaryRow): ScenarioSummary {
