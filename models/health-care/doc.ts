@@ -171,12 +171,14 @@ const FIXES = `## Fixes of the brief's flaws
    ASC_Budget_Remaining still resets each 1 April (Budget_Reset) and goes negative when the council overspends, but
    it drives nothing; a test checks that funding decisions do not jump at the year end.
 3. **A threshold that never switches off.** Elective cancellations (Cancel_Share) are a graded function of
-   occupancy from 0 at 85% to 100% at full occupancy, and they act on a waiting list whose admissions settle where
+   occupancy from 0 at 85% through 30% at 95% and 70% at 100% to all at 105%, and they act on a waiting list whose admissions settle where
    they equal referrals: at 95% occupancy about 30% of planned admissions are postponed and the list is steady,
    instead of a switch stuck "on". Early discharge (R2) starts above 96%.
-4. **Missing bed limit.** Bed_Admit_Fraction falls from 1 at 97% occupancy to 0 at 100%: a full hospital turns
-   demand away (Diverted_Admissions) after electives have been cancelled. Occupancy never exceeds 100% (tested with
-   10% a year growth in people turning 65). The baseline is kept stationary (Demographic_Growth 0).
+4. **Missing bed limit.** Bed_Admit_Fraction falls from 1 at 96% occupancy to 0.3 at 100% and 0 at 103%
+   (escalation beds): a full hospital turns demand away (Diverted_Admissions) after electives have been
+   cancelled. Occupancy can never pass 103% and in practice settles near 97% (tested with 10% a year growth in
+   people turning 65). The baseline is kept stationary (Demographic_Growth 0). The curve is deliberately not a
+   cliff: a near-vertical limit makes the hospital loops stiff, and Euler steps then oscillate.
 5. **Commissioning blind to the queue.** Desired_Capacity_* buys for expected arrivals plus the queue above its
    normal size over Queue_Clear_Time (90 days). With no admissions at all, the queues still drain to zero (tested).
 
@@ -203,8 +205,9 @@ const DEPARTURES = `## Departures from the brief
 - NHS cost counts every occupied acute bed-day at Bed_Day_Cost (as the Appendix does), commissioned P2 and P3 beds
   per day, not spells; council cost counts home-care hours, care-home weeks and reablement episodes. Price years
   are mixed (2010 to 2022/23) and not rebased; council costs at 2018/19 prices would be about 15–20% lower.
-- The time step is 1 day (the brief suggests 0.25): halving it changes every headline metric of every built-in
-  scenario by less than 0.1% (tested to be under 1%).
+- The time step is half a day (the brief suggests 0.25): halving it changes every headline metric of every
+  built-in scenario, and of a hospital pushed to its bed limit, by less than 1% (tested). At 1 day the steps
+  oscillate when the hospital is nearly full, so 1 day is not used.
 - Healthy life expectancy at 65 at the start (10.9 years) is an England order of magnitude; no local figure was found.
 `;
 
@@ -299,7 +302,7 @@ export function modelDocMarkdown(): string {
     'dependency, through emergency admission, acute treatment, the three discharge delays (assessment, funding,',
     'service), discharge-to-assess pathways P1–P3 and long-term home care and care homes, with the care workforce,',
     'commissioning, electives, the council care budget and the costs borne by each budget holder (NHS, council adult',
-    'social care, reorganisation). Time unit: day; Euler integration, dt 1 day, saved daily. Built from',
+    'social care, reorganisation). Time unit: day; Euler integration, dt half a day, saved daily. Built from',
     '`../../shared/domain/MODEL-BRIEF.md`; every equation below is the text the engine compiles.',
     '',
     '**One structure, two forms.** The separate and combined forms differ only in parameter values (table 2.3 of the',

@@ -9,7 +9,7 @@ import type { ModelSpec, VariableSpec } from '../engine/spec.js';
 import { PARAMETERS } from './parameters.js';
 
 /** Default integration step (days) and save step. */
-export const DEFAULT_DT = 1;
+export const DEFAULT_DT = 0.5;
 export const DEFAULT_SAVE_STEP = 1;
 
 /** Where a variable belongs in the documentation. */
@@ -67,7 +67,7 @@ aux('population', 'Prevention_Pressure', 'SMTH3(Gatekeeping_Multiplier-1, Preven
 aux('hospital', 'Base_Emergency_Demand', '(Pop_Independent*Admission_Rate_Independent+Pop_Frail*Admission_Rate_Frail+Pop_Dependent*Admission_Rate_Dependent)/365', 'patients/day', 'Emergency admissions of people aged 65+ the population would generate at base rates.', 'S41a');
 aux('hospital', 'Admission_Change', 'Integration_Maturity*Admission_Change_Integrated', 'share', 'Change in emergency admissions from integration, ramped by maturity.', 'S26');
 aux('hospital', 'Extra_Emergency_Demand', 'Readmissions_Early+Untreated_Emergencies', 'patients/day', 'Readmissions after early discharge (R2) plus untreated elective conditions returning as emergencies (B1).');
-table('hospital', 'Bed_Admit_Fraction', 'Occupancy', [0.97, 1.0], [1, 0], 'share', 'Bed limit (fix 4): the share of emergency demand a full hospital can admit; the rest is diverted.', 'assumption');
+table('hospital', 'Bed_Admit_Fraction', 'Occupancy', [0.96, 1.0, 1.03], [1, 0.3, 0], 'share', 'Bed limit (fix 4): the share of emergency demand a nearly full hospital can admit (escalation beds allow at most 3% over); the rest is diverted.', 'assumption');
 aux('hospital', 'Admission_Scale', 'MAX(0, 1+Admission_Change)*(1+SAFEDIV(Extra_Emergency_Demand, Base_Emergency_Demand, 0))*Bed_Admit_Fraction', 'dimensionless', 'Multiplier from base admission rates to admitted patients.');
 flow('hospital', 'Admissions_Independent', 'Pop_Independent*Admission_Rate_Independent/365*Admission_Scale', 'patients/day', 'Emergency admissions of independent people.');
 flow('hospital', 'Admissions_Frail', 'Pop_Frail*Admission_Rate_Frail/365*Admission_Scale', 'patients/day', 'Emergency admissions of frail people.');
@@ -193,7 +193,7 @@ flow('workforce', 'Leavers', 'SC_Workforce*Care_Workforce_Turnover/365*MAX(0, 1+
 aux('workforce', 'Vacancy_Rate', 'SAFEDIV(Funded_Posts-SC_Workforce, Funded_Posts, 0)', 'share', 'Share of funded care posts vacant.', 'S39');
 
 // ------------------------------------------------------------------ electives (B1)
-table('elective', 'Cancel_Share', 'Occupancy', [0.85, 0.9, 0.95, 1.0], [0, 0.1, 0.3, 1], 'share', 'Share of planned elective admissions cancelled at this occupancy (B1); graded so it settles (fix 3).', 'S13');
+table('elective', 'Cancel_Share', 'Occupancy', [0.85, 0.9, 0.95, 1.0, 1.05], [0, 0.1, 0.3, 0.7, 1], 'share', 'Share of planned elective admissions cancelled at this occupancy (B1); graded so it settles (fix 3).', 'S13');
 stock('elective', 'Elective_WaitList', 'Elective_Referrals*Elective_Target_Wait/MAX(0.01, 1-Cancel_Share)', ['Elective_Additions'], ['Elective_Admissions'], 'patients', 'Elective inpatient waiting list (all ages).');
 flow('elective', 'Elective_Additions', 'Elective_Referrals', 'patients/day', 'Patients added to the waiting list.');
 flow('elective', 'Elective_Admissions', 'Elective_WaitList/Elective_Target_Wait*(1-Cancel_Share)', 'patients/day', 'Elective admissions that go ahead.');

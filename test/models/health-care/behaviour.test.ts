@@ -82,15 +82,15 @@ describe('extreme conditions', () => {
     expect(withCost.yearly[0].reorganisation).toBeCloseTo(44e6, -3);
   });
 
-  it('a hospital cannot fill beyond its beds, even with fast demographic growth', () => {
-    const r = runModel('separate', { Demographic_Growth: 0.1 }, { years: 10 });
+  it('a hospital cannot fill beyond its beds and escalation beds, even with fast demographic growth', () => {
+    const r = runModel('separate', { Demographic_Growth: 0.1 }, { years: 10, dt: 0.5 });
     let peak = 0;
     for (const v of r.get('Occupancy')) peak = Math.max(peak, v);
-    expect(peak).toBeGreaterThan(0.97);
-    expect(peak).toBeLessThanOrEqual(1);
+    expect(peak).toBeGreaterThan(0.96);
+    expect(peak).toBeLessThanOrEqual(1.03);
     let squeeze = 0;
     for (const v of r.get('Cancel_Share')) squeeze = Math.max(squeeze, v);
-    expect(squeeze).toBeGreaterThan(0.5); // electives are cancelled first (B1)
+    expect(squeeze).toBeGreaterThan(0.4); // electives are cancelled first (B1)
   });
 });
 
@@ -134,11 +134,24 @@ describe('monotone responses', () => {
 describe('step size', () => {
   it('halving dt changes every headline metric by less than 1% for every built-in scenario', () => {
     for (const { file, scenario } of libraryScenarios()) {
-      const a = runScenario(scenario, { dt: 1 });
-      const b = runScenario(scenario, { dt: 0.5 });
+      const a = runScenario(scenario, { dt: 0.5 });
+      const b = runScenario(scenario, { dt: 0.25 });
       for (const k of Object.keys(a.metrics) as (keyof typeof a.metrics)[]) {
         const rel = Math.abs(a.metrics[k] - b.metrics[k]) / Math.max(Math.abs(b.metrics[k]), 1e-9);
         expect(rel, `${file} ${k}`).toBeLessThan(0.01);
+      }
+    }
+  });
+});
+
+describe('step size under stress', () => {
+  it('halving dt changes the headline metrics by less than 1% when the hospital is pushed to its bed limit', () => {
+    const base = libraryScenarios()[0].scenario;
+    for (const parameters of [{ Demographic_Growth: 0.1 }, { Acute_Beds: 1060 }]) {
+      const a = runScenario({ ...base, parameters }, { dt: 0.5 });
+      const b = runScenario({ ...base, parameters }, { dt: 0.25 });
+      for (const k of ['cost.total', 'strandedBeds.mean', 'strandedBeds.final', 'occupancy.mean', 'los7.final', 'hle.final'] as const) {
+        expect(Math.abs(a.metrics[k] - b.metrics[k]) / Math.abs(b.metrics[k]), `${JSON.stringify(parameters)} ${k}`).toBeLessThan(0.01);
       }
     }
   });
