@@ -147,7 +147,7 @@ describe('step size', () => {
 describe('step size under stress', () => {
   it('halving dt changes the headline metrics by less than 1% when the hospital is pushed to its bed limit', () => {
     const base = libraryScenarios()[0].scenario;
-    for (const parameters of [{ Demographic_Growth: 0.1 }, { Acute_Beds: 1060 }]) {
+    for (const parameters of [{ Demographic_Growth: 0.1 }, { Acute_Beds: 1060 }] as Record<string, number>[]) {
       const a = runScenario({ ...base, parameters }, { dt: 0.5 });
       const b = runScenario({ ...base, parameters }, { dt: 0.25 });
       for (const k of ['cost.total', 'strandedBeds.mean', 'strandedBeds.final', 'occupancy.mean', 'los7.final', 'hle.final'] as const) {
