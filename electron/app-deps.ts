@@ -13,6 +13,9 @@ import { openStoreWithLibrary, type Library } from '../scenarios/library.js';
 import type { HandlerDeps } from './handlers.js';
 import { createModelService } from './model-service.js';
 
+/** Scenarios stay in the bin (restorable) this many days before they are removed for good. */
+export const BIN_DAYS = 30;
+
 export interface AppDepsOptions {
   dbPath: string;
   /** The built-in scenario folder (default scenarios/library). */
@@ -30,6 +33,7 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
   const { store, library } = openStoreWithLibrary(options.dbPath, { register: model.parameters, libraryDir: options.libraryDir });
   // Results of other model versions can never be served (the key includes the version); this only frees the space.
   store.pruneRunCache(model.modelVersion);
+  store.emptyBin(BIN_DAYS);
   return {
     app: { name: 'JoinedUp', version: appVersion() },
     databasePath: options.dbPath,
