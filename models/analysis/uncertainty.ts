@@ -82,8 +82,8 @@ export interface UncertaintyReport {
   option: ScenarioUncertainty;
   baseline?: ScenarioUncertainty;
   paired?: Record<string, PairedMetric>;
-  /** The option's tornado, and with a baseline the tornado of option minus baseline. */
-  tornado?: { option: Tornado; difference?: Tornado };
+  /** Without a baseline, the option's own tornado; with one, the tornado of option minus baseline. */
+  tornado?: { option?: Tornado; difference?: Tornado };
   attribution?: Attribution;
   appraisal?: AppraisalComparison;
 }
@@ -265,8 +265,10 @@ export async function analyseUncertainty<S>(
   });
   if (options.tornado !== false) {
     cancelled();
-    report.tornado = { option: await tornado(model, option, model.headline, undefined, stage('tornado')) };
-    if (baseline !== undefined) report.tornado.difference = await tornado(model, option, model.headline, baseline, stage('tornado'));
+    report.tornado =
+      baseline === undefined
+        ? { option: await tornado(model, option, model.headline, undefined, stage('tornado')) }
+        : { difference: await tornado(model, option, model.headline, baseline, stage('tornado')) };
   }
   if (baseline !== undefined && options.attribution !== false) {
     cancelled();
