@@ -241,6 +241,13 @@ export function toApiError(err: unknown, channel?: string): ApiError {
     return { code: 'model-error', message: err.message, ...(err.variable || err.file ? { where: err.variable ?? err.file } : {}) };
   }
   const message = err instanceof Error ? err.message : String(err);
+  const refused = (err as { name?: unknown; errors?: unknown }).errors;
+  if (err instanceof Error && err.name === 'ScenarioParameterError' && Array.isArray(refused)) {
+    const first = refused[0] as { name?: unknown } | undefined;
+    return { code: 'invalid-scenario', message, ...(typeof first?.name === 'string' ? { where: `parameters.${first.name}` } : {}) };
+  }
+  // A failure while simulating is the model's, not the app's: the window shows it as a model error.
+  if (channel?.startsWith('run:')) return { code: 'model-error', message: `${channel} failed: ${message}` };
   return { code: 'internal', message: channel ? `${channel} failed: ${message}` : message };
 }
 

@@ -199,6 +199,17 @@ describe('createHandlers', () => {
     store.close();
   });
 
+  it('a model that fails while running gives a model error, never a throw', async () => {
+    const { h, store, model } = setup();
+    model.run = () => {
+      throw new Error('stock went negative');
+    };
+    const e = await error(h['run:scenario']({ scenario: scenario('X') }));
+    expect(e).toMatchObject({ code: 'model-error' });
+    expect(e.message).toContain('stock went negative');
+    store.close();
+  });
+
   it('reports a damaged database as an error naming the file, never throwing', async () => {
     const path = join(tempDir(), 'x.db');
     const deps: HandlerDeps = {
