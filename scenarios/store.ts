@@ -20,6 +20,7 @@ import type { Scenario } from './scenario.js';
 
 export type StoreErrorCode =
   | 'damaged'
+  | 'unavailable'
   | 'newer-database'
   | 'no-backup'
   | 'not-found'
@@ -112,7 +113,11 @@ export class ScenarioStore {
     this.path = path;
     this.register = options.register;
     this.now = options.now ?? (() => new Date());
-    mkdirSync(dirname(path), { recursive: true });
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (err) {
+      throw new StoreError('unavailable', `Cannot create the folder for the scenario database ${path}: ${(err as Error).message}`, path);
+    }
     checkHeader(path);
     let db: Database.Database | undefined;
     try {
@@ -419,9 +424,13 @@ export class ScenarioStore {
     return { ...toSummary(row), scenario: parsed.scenario };
   }
 
+  /** A consistent copy of the database, written under a temporary name and renamed, so a crash never leaves a partial backup. */
   private backup(version: number): string {
     const target = `${this.path}.backup-v${version}-${stamp(this.now())}`;
-    this.db.prepare('VACUUM INTO ?').run(target);
+    const partial = `${target}.partial`;
+    if (existsSync(partial)) unlinkSync(partial);
+    this.db.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, target);
     return target;
   }
 }
@@ -542,6 +551,15 @@ function damagedMessage(path: string, detail: string): string {
 
 /** Refuse early a file that is not SQLite at all or too short to be one (SQLite would otherwise treat some as empty). */
 function checkHeader(path: string): void {
+  try {
+    readHeader(path);
+  } catch (err) {
+    if (err instanceof StoreError) throw err;
+    throw new StoreError('unavailable', `Cannot read the scenario database ${path}: ${(err as Error).message}`, path);
+  }
+}
+
+function readHeader(path: string): void {
   if (!existsSync(path)) return;
   const size = statSync(path).size;
   if (size === 0) return;
@@ -570,7 +588,8 @@ function asDamaged(err: unknown, path: string): StoreError {
   const e = err as { code?: string; message?: string };
   const detail = e?.message ?? String(err);
   if (typeof e?.code === 'string' && /^SQLITE_(NOTADB|CORRUPT)/.test(e.code)) return new StoreError('damaged', damagedMessage(path, detail), path);
-  return new StoreError('damaged', `Could not open the scenario database ${path}: ${detail}`, path);
+  // Not damage (permissions, a full disk, a lock held too long): recovery by renaming the file would not help.
+  return new StoreError('unavailable', `Could not open the scenario database ${path}: ${detail}`, path);
 }
 
 function stamp(date: Date): string {
@@ -599,6 +618,12 @@ export function listBackups(dbPath: string): string[] {
 
 function pruneBackups(dbPath: string): void {
   for (const old of listBackups(dbPath).slice(BACKUP_KEEP)) unlinkSync(old);
+  // Left by a backup interrupted by a crash.
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.backup-v`;
+  for (const f of readdirSync(dir)) {
+    if (f.startsWith(prefix) && f.endsWith('.partial')) unlinkSync(join(dir, f));
+  }
 }
 
 /** Rename the database file (and its WAL and shared-memory files) aside; returns the new name, or null if absent. */
@@ -617,8 +642,16 @@ function moveAside(dbPath: string, now: Date): string | null {
  * (`<db>.damaged-<time>`), never deleted. Open the store again afterwards.
  */
 export function restoreLastBackup(dbPath: string, now: Date = new Date()): { restoredFrom: string; damagedMovedTo: string | null } {
-  const newest = listBackups(dbPath)[0];
-  if (!newest) throw new StoreError('no-backup', `there is no backup of ${dbPath} to restore`, dbPath);
+  // The newest backup that is at least a whole SQLite file (a copy can itself be damaged).
+  const newest = listBackups(dbPath).find((file) => {
+    try {
+      checkHeader(file);
+      return statSync(file).size > 0;
+    } catch {
+      return false;
+    }
+  });
+  if (!newest) throw new StoreError('no-backup', `there is no usable backup of ${dbPath} to restore`, dbPath);
   const damagedMovedTo = moveAside(dbPath, now);
   copyFileSync(newest, dbPath);
   return { restoredFrom: newest, damagedMovedTo };

@@ -79,6 +79,19 @@ describe('scenario store', () => {
     store.close();
   });
 
+  it('a list sees writes made through another connection (another process)', () => {
+    const a = fresh();
+    const b = openStore(a.path, { register });
+    expect(a.list()).toEqual([]);
+    const saved = b.save(scenario('From elsewhere'));
+    expect(a.list().map((s) => s.id)).toEqual([saved.id]);
+    b.delete(saved.id);
+    expect(a.list()).toEqual([]);
+    expect(a.list({ includeDeleted: true })).toHaveLength(1);
+    b.close();
+    a.close();
+  });
+
   it('duplicates, renames, sets notes and tags', () => {
     const store = fresh();
     const a = store.save(scenario('A', { tags: ['x'] }));
@@ -282,6 +295,35 @@ describe('damaged database files', () => {
     expect(back.integrityCheck()).toBe('ok');
     back.close();
     expect(readdirSync(dir).some((f) => f.includes('.damaged-'))).toBe(true);
+  });
+
+  it('restoreLastBackup skips a damaged backup and takes the newest sound one', () => {
+    const dir = tempDir();
+    const path = join(dir, 'joinedup.db');
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    const first = openStore(path, { now: () => new Date(t) });
+    first.save(scenario('Kept'));
+    first.close();
+    for (let i = 0; i < 2; i++) {
+      t += 2 * 86_400_000;
+      openStore(path, { now: () => new Date(t) }).close();
+    }
+    const [newest, older] = listBackups(path);
+    expect(older).toBeDefined();
+    writeFileSync(newest, 'half a backup');
+    writeFileSync(path, 'garbage'.repeat(100));
+    expect(restoreLastBackup(path).restoredFrom).toBe(older);
+    const back = openStore(path, { dailyBackup: false });
+    expect(back.list().map((s) => s.name)).toEqual(['Kept']);
+    back.close();
+  });
+
+  it('a database that cannot be read is unavailable, not damaged', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), 'x');
+    const blocked = storeError(() => openStore(join(dir, 'file', 'joinedup.db')));
+    expect(blocked.code).toBe('unavailable');
+    expect(blocked.message).toContain(join(dir, 'file', 'joinedup.db'));
   });
 
   it('restoreLastBackup without a backup says so', () => {
