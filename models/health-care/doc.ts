@@ -312,6 +312,11 @@ export function modelDocMarkdown(): string {
     'Reorganisation_Cost, the Transition_Productivity dip and the phased Overhead_Saving.',
     '',
   );
+  const count = (k: string): number => MODEL_VARIABLES.filter((v) => v.kind === k && !(k === 'aux' && v.gf)).length;
+  out.push(
+    `**Size.** ${count('stock')} stocks, ${count('flow')} flows, ${count('aux')} auxiliaries and ${MODEL_VARIABLES.filter((v) => v.gf).length} graphical functions, plus ${PARAMETERS.length} constants (the parameter register); the engine adds hidden stocks for SMTH1/SMTH3.`,
+    '',
+  );
   out.push('## Differences between the forms', '', '| parameter | what | separate | combined | unit |', '|---|---|---|---|---|');
   for (const d of formDifferences()) out.push(`| ${d.name} | ${cell(d.label)} | ${num(d.separate)} | ${num(d.combined)} | ${d.unit} |`);
   out.push('| Funding_Delay | Time to decide funding | 5 | 5 (not 1.5: see fix 1) | days |', '');
