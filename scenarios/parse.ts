@@ -38,7 +38,8 @@ export const LIMITS = {
   scenariosInSet: 20_000,
 } as const;
 
-export const DEFAULT_START_DATE = '2018-04-01';
+/** The first financial year the built-in model is calibrated to (2019/20), as the built-in scenarios use. */
+export const DEFAULT_START_DATE = '2019-04-01';
 export const DEFAULT_HORIZON_YEARS = 10;
 /** HM Treasury Green Book rate. */
 export const DEFAULT_DISCOUNT_RATE = 0.035;
@@ -348,8 +349,9 @@ interface TextRules {
 // Scenario text is only ever shown as text, but a field that looks like markup or a script is almost certainly an
 // attack or a mistake, so it is refused with a named error rather than stored and shown.
 const MARKUP = /<\s*[a-z!?/]|javascript\s*:|data\s*:\s*text\/html/i;
-// Control characters other than tab, newline and carriage return.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/;
+// Control characters other than tab, newline and carriage return, and the bidirectional overrides that can make
+// text display differently from what it says.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 function text(value: unknown, where: string, max: number, rules: TextRules, errors: ParseError[]): string | undefined {
   if (typeof value !== 'string') {

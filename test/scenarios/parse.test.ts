@@ -144,6 +144,8 @@ describe('hostile input', () => {
       ['startDate', 'new Date()'],
       ['horizonYears', '5*2'],
       ['discountRate', 'Math.random()'],
+      ['name', 'invoice\u202egpj.exe'],
+      ['notes', 'bell\u0007'],
     ];
     for (const [field, value] of cases) {
       const errors = errorsOf({ ...good, [field]: value });
