@@ -19,12 +19,16 @@ module.exports = {
     'package.json',
     'dist/renderer/**/*',
     'dist-electron/**/*',
-    // Named explicitly: electron-builder excludes every node_modules folder in `files` unless a pattern names one.
-    'dist-electron/node_modules/better-sqlite3/**/*',
     '!dist-electron/**/*.map',
-    '!dist-electron/node_modules/better-sqlite3/{deps,src,docs,benchmark}/**',
-    '!dist-electron/node_modules/better-sqlite3/build/{Release/obj,Release/obj.target,Release/.deps,deps}/**',
     'build/icon.png',
+    // electron-builder leaves every node_modules folder out of the app's own files, so the Electron build of
+    // better-sqlite3 is added as a file set of its own (only its runtime files: lib/, the .node binary).
+    { from: 'dist-electron/node_modules', to: 'dist-electron/node_modules', filter: ['better-sqlite3/**/*'] },
+    // Not packed: the Node build of better-sqlite3 (the app loads the Electron build above; leaving the Node build
+    // out turns a missing Electron build into "module not found" rather than an ABI mismatch), and the TypeScript
+    // runner (the packaged app runs compiled JavaScript).
+    '!node_modules/better-sqlite3/**',
+    '!node_modules/{tsx,esbuild,@esbuild}/**',
   ],
   asar: true,
   asarUnpack: ['dist-electron/node_modules/better-sqlite3/**'],

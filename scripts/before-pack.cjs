@@ -1,8 +1,12 @@
 /**
  * electron-builder's beforePack hook (electron-builder.config.cjs sets `npmRebuild: false`, so this is the only
- * native rebuild): check the build output is there, then build better-sqlite3 for the Electron being packaged
- * into dist-electron/node_modules (see scripts/electron-native.cjs). node_modules/better-sqlite3 is not touched,
- * so the tests keep working after a packaging run.
+ * native rebuild):
+ * 1. build the Electron side again with scripts/build-electron.js (main, its data files, the bundled preload), so
+ *    the package never depends on which build script ran before;
+ * 2. check the window's build (dist/renderer) is there;
+ * 3. build better-sqlite3 for the Electron being packaged into dist-electron/node_modules
+ *    (scripts/electron-native.cjs). node_modules/better-sqlite3 is not touched, so the tests keep working after a
+ *    packaging run.
  */
 'use strict';
 
@@ -22,6 +26,10 @@ function missingOutputs(projectDir) {
 
 module.exports = async function beforePack(context) {
   const projectDir = context.packager.projectDir ?? context.packager.info.projectDir;
+  if (path.resolve(projectDir) === path.resolve(__dirname, '..')) {
+    const { buildElectron } = await import(require('node:url').pathToFileURL(path.join(__dirname, 'build-electron.js')).href);
+    await buildElectron();
+  }
   const missing = missingOutputs(projectDir);
   if (missing.length > 0) {
     throw new Error(`Cannot package JoinedUp: ${missing.join(', ')} missing. Run "npm run build" first.`);

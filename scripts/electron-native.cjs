@@ -20,6 +20,24 @@ function stagedModuleDir(projectDir) {
   return path.join(projectDir, 'dist-electron', 'node_modules', MODULE);
 }
 
+/** The files better-sqlite3 needs at run time; the rest (SQLite's sources, object files) is 20 MB of build input. */
+const RUNTIME_FILES = ['package.json', 'LICENSE', 'lib', path.join('build', 'Release', 'better_sqlite3.node'), MARKER];
+
+/** Delete everything in the staged copy but its run-time files, so the packaged app carries only those. */
+function pruneToRuntime(moduleDir) {
+  const keep = new Set(RUNTIME_FILES.map((f) => path.join(moduleDir, f)));
+  const prune = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (keep.has(file)) continue;
+      const holdsKept = [...keep].some((k) => k.startsWith(file + path.sep));
+      if (entry.isDirectory() && holdsKept) prune(file);
+      else fs.rmSync(file, { recursive: true, force: true });
+    }
+  };
+  prune(moduleDir);
+}
+
 /** What the staged copy was built for, or null when there is none. */
 function readStagedBuild(projectDir) {
   try {
@@ -90,14 +108,23 @@ async function prepareElectronSqlite({ projectDir, electronVersion, platform = p
       onlyModules: [MODULE],
       force: true,
     });
+  } catch (error) {
+    // A half-built copy must not shadow anything: remove it.
+    fs.rmSync(target, { recursive: true, force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `could not build better-sqlite3 for Electron ${electronVersion}: ${reason}. ` +
+        "This needs Electron's headers from electronjs.org (or a prebuilt binary from github.com); check the network or proxy.",
+    );
   } finally {
     for (const [key, value] of removed) process.env[key] = value;
   }
   const binary = path.join(target, 'build', 'Release', 'better_sqlite3.node');
   if (!fs.existsSync(binary)) throw new Error(`@electron/rebuild finished but ${binary} is missing.`);
+  pruneToRuntime(target);
   fs.writeFileSync(path.join(target, MARKER), `${JSON.stringify(wanted)}\n`);
   log(`Built ${path.relative(projectDir, binary)} for Electron ${electronVersion}.`);
   return target;
 }
 
-module.exports = { prepareElectronSqlite, stagedModuleDir, readStagedBuild, rebuildEnvironment, MARKER };
+module.exports = { prepareElectronSqlite, stagedModuleDir, readStagedBuild, rebuildEnvironment, pruneToRuntime, MARKER };

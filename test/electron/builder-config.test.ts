@@ -43,8 +43,10 @@ describe('electron-builder configuration', () => {
     const source = fs.readFileSync(path.join(root, 'scripts', 'electron-native.cjs'), 'utf8');
     expect(source).toMatch(/@electron\/rebuild/);
     expect(source).toMatch(/onlyModules: \[MODULE\]/);
-    // The Electron build goes to dist-electron/node_modules, is packed, and is unpacked from the asar archive.
-    expect(config.files).toContain('dist-electron/node_modules/better-sqlite3/**/*');
+    // The Electron build goes to dist-electron/node_modules, is packed as a file set of its own (electron-builder
+    // drops node_modules folders from the app's files), and is unpacked from the asar archive; the Node build is not packed.
+    expect(config.files).toContainEqual({ from: 'dist-electron/node_modules', to: 'dist-electron/node_modules', filter: ['better-sqlite3/**/*'] });
+    expect(config.files).toContain('!node_modules/better-sqlite3/**');
     expect(config.asarUnpack).toEqual(['dist-electron/node_modules/better-sqlite3/**']);
     expect(pkg.scripts).not.toHaveProperty('postinstall');
   });
@@ -89,6 +91,24 @@ describe('the beforePack hook', () => {
   it('rebuilds without npm nodedir, which would silently compile against Node headers', () => {
     const { rebuildEnvironment } = require(path.join(root, 'scripts', 'electron-native.cjs'));
     expect(rebuildEnvironment({ npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', PATH: '/bin' })).toEqual({ PATH: '/bin' });
+  });
+
+  it('keeps only the run-time files of the Electron build', () => {
+    const { pruneToRuntime } = require(path.join(root, 'scripts', 'electron-native.cjs'));
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'joinedup-prune-'));
+    const files = ['package.json', 'LICENSE', 'lib/index.js', 'lib/methods/pragma.js', 'build/Release/better_sqlite3.node', 'build/Release/test_extension.node', 'build/Release/obj/x.o', 'deps/sqlite3/sqlite3.c', 'src/addon.cpp', 'binding.gyp'];
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), '');
+    }
+    try {
+      pruneToRuntime(dir);
+      const left = files.filter((f) => fs.existsSync(path.join(dir, f)));
+      expect(left).toEqual(['package.json', 'LICENSE', 'lib/index.js', 'lib/methods/pragma.js', 'build/Release/better_sqlite3.node']);
+      expect(fs.readdirSync(dir).sort()).toEqual(['LICENSE', 'build', 'lib', 'package.json']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to cross-compile the native module', async () => {
