@@ -2,31 +2,35 @@
  * The window: a scenario bar across the top, the view tabs, the current view, and the summary strip. It owns the
  * workspace (which scenarios are compared, which is being edited, unsaved drafts) and the model worker.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ModelDescription, RendererApi, ScenarioSummary, StoredScenario } from '../electron/ipc-contract.js';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DesktopBridge, MenuEvent, ModelDescription, RendererApi, ScenarioSummary, StoredScenario } from '../electron/ipc-contract.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { unwrap } from './api.js';
-import { MAX_COMPARED } from './chart-data.js';
+import { comparedCsv, MAX_COMPARED } from './chart-data.js';
 import { ConfirmDialog, type ConfirmRequest } from './components/ConfirmDialog.js';
 import { PresentMode } from './components/PresentMode.js';
 import { ScenarioBar } from './components/ScenarioBar.js';
 import { SummaryStrip } from './components/SummaryStrip.js';
 import { Toast, type ToastMessage } from './components/Toast.js';
 import { clearDraft, readDraft, sameScenario, writeDraft } from './drafts.js';
+import { fileNameFor, saveSvgAsPng, saveText } from './download.js';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type EditHistory } from './edit-history.js';
 import type { ModelClient } from './model-client.js';
 import { VIEWS } from './views/registry.js';
 import type { Editing, Evaluation, ViewContext, ViewId, WorkspaceActions } from './views/view-types.js';
 import type { EvaluateItem } from './worker-protocol.js';
+import { readWorkspace, writeWorkspace } from './workspace-storage.js';
 
-const EMPTY_EVALUATION: Evaluation = { compared: [], errors: [], busy: false, seq: 0 };
+const EMPTY_EVALUATION: Evaluation = { compared: [], errors: [], busy: false, seq: 0, modelMs: 0 };
 
 export interface AppProps {
   api: RendererApi;
   client: ModelClient;
+  /** The desktop menu's commands, when the window runs inside Electron. */
+  onMenuCommand?: DesktopBridge['onMenuCommand'];
 }
 
-export function App({ api, client }: AppProps) {
+export function App({ api, client, onMenuCommand }: AppProps) {
   const [model, setModel] = useState<ModelDescription | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [list, setList] = useState<ScenarioSummary[]>([]);
@@ -129,6 +133,25 @@ export function App({ api, client }: AppProps) {
     },
     [addToComparison],
   );
+
+  // Reopen where the user left off: the compared scenarios, the open one and the view.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    const saved = readWorkspace();
+    if (!saved || saved.compareIds.length === 0) return;
+    void Promise.allSettled(saved.compareIds.map((id) => load(id))).then((results) => {
+      const ids = saved.compareIds.filter((_, i) => results[i].status === 'fulfilled');
+      setCompareIds(ids);
+      for (const r of results) if (r.status === 'fulfilled') offerDraft(r.value);
+      if (saved.editingId && ids.includes(saved.editingId)) setEditingId(saved.editingId);
+      setView(saved.view);
+    });
+  }, [load, offerDraft]);
+  useEffect(() => {
+    if (restored.current) writeWorkspace({ compareIds, editingId, view });
+  }, [compareIds, editingId, view]);
 
   const removeFromComparison = useCallback((id: string) => {
     setCompareIds((ids) => ids.filter((x) => x !== id));
@@ -248,6 +271,7 @@ export function App({ api, client }: AppProps) {
     }
   }, [list, listLoading]);
 
+  const drawnOnce = useRef(false);
   const items: EvaluateItem[] = useMemo(
     () =>
       compareIds.flatMap((id) => {
@@ -266,14 +290,23 @@ export function App({ api, client }: AppProps) {
     }
     let live = true;
     setEvaluation((e) => (e.busy ? e : { ...e, busy: true }));
+    // Before anything is drawn, run the first scenario alone so its charts appear while the others run.
+    if (!drawnOnce.current && items.length > 1) {
+      void client.evaluate(items.slice(0, 1)).then((outcome) => {
+        if (outcome.kind !== 'done' || drawnOnce.current) return;
+        setEvaluation((e) => ({ ...e, compared: outcome.response.compared, errors: outcome.response.errors, modelMs: outcome.response.modelMs }));
+      });
+    }
     void client.evaluate(items).then((outcome) => {
       if (!live && outcome.kind !== 'done') return;
       if (outcome.kind === 'done') {
+        drawnOnce.current = true;
         setEvaluation((e) => ({
           compared: outcome.response.compared,
           errors: outcome.response.errors,
           busy: !live,
           seq: e.seq + 1,
+          modelMs: outcome.response.modelMs,
         }));
       } else if (outcome.kind === 'failed') {
         setEvaluation((e) => ({ ...e, busy: false }));
@@ -284,6 +317,12 @@ export function App({ api, client }: AppProps) {
       live = false;
     };
   }, [client, items, notify]);
+
+  // The number of results drawn, on the root element, for the benchmark and the end-to-end test.
+  useLayoutEffect(() => {
+    document.documentElement.dataset.chartsSeq = String(evaluation.seq);
+    document.documentElement.dataset.modelMs = evaluation.modelMs.toFixed(2);
+  }, [evaluation.seq, evaluation.modelMs]);
 
   const actions: WorkspaceActions = useMemo(
     () => ({
@@ -303,6 +342,66 @@ export function App({ api, client }: AppProps) {
     }),
     [open, addToComparison, removeFromComparison, makeBaseline, edit, undo, redo, save, discard, refreshList, notify],
   );
+
+  // Desktop menu commands do what the window's own buttons do.
+  const menuState = useRef({ actions, editing, evaluation, model, view });
+  menuState.current = { actions, editing, evaluation, model, view };
+  useEffect(() => {
+    if (!onMenuCommand) return;
+    return onMenuCommand((event: MenuEvent) => {
+      const { actions: a, editing: e, evaluation: ev, model: m } = menuState.current;
+      switch (event.command) {
+        case 'new-scenario':
+          a.go('library');
+          a.notify('Choose a built-in scenario and press “Start from this”.');
+          break;
+        case 'save':
+          void a.save();
+          break;
+        case 'save-as-file':
+          if (!e) a.notify('Open a scenario first.');
+          else if (e.dirty) a.notify('Save your changes first; the file holds the saved scenario.');
+          else
+            void unwrap(api['scenarios:export']({ ids: [e.id] }))
+              .then((file) => saveText(file.fileName, file.text, 'application/json'))
+              .catch((err: Error) => a.notify(`Not exported: ${err.message}`));
+          break;
+        case 'export-csv':
+          if (!m || ev.compared.length === 0) a.notify('Nothing to export: choose scenarios to compare first.');
+          else saveText(fileNameFor(`joinedup comparison ${ev.compared.map((c) => c.name).join(' vs ')}`, 'csv'), comparedCsv(m.metrics, ev.compared), 'text/csv');
+          break;
+        case 'export-chart': {
+          const active = document.activeElement?.closest('figure.chart') ?? document.querySelector('figure.chart');
+          const svg = active?.querySelector('svg.recharts-surface');
+          const title = active?.querySelector('.chart-title')?.textContent ?? 'chart';
+          const subtitle = active?.querySelector('.chart-subtitle')?.textContent ?? '';
+          if (svg instanceof SVGSVGElement) saveSvgAsPng(svg, title, subtitle, fileNameFor(title, 'png')).catch((err: Error) => a.notify(err.message));
+          else a.notify('No chart to export on this screen.');
+          break;
+        }
+        case 'export-briefing':
+          a.notify('The briefing export is not available in this window yet.');
+          break;
+        case 'undo':
+        case 'redo': {
+          const el = document.activeElement;
+          const typing = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === 'text');
+          if (typing) document.execCommand(event.command);
+          else if (event.command === 'undo') a.undo();
+          else a.redo();
+          break;
+        }
+        case 'present':
+          a.present();
+          break;
+        case 'scenarios-imported':
+          void a.refreshList().then(() => {
+            if (event.ids[0]) void a.open(event.ids[0]);
+          });
+          break;
+      }
+    });
+  }, [api, onMenuCommand]);
 
   if (fatal) {
     return (

@@ -16,8 +16,15 @@ export const BASELINE_DASH = '6 4';
 /** The most scenarios a comparison shows: a baseline and four options. */
 export const MAX_COMPARED = 1 + OPTION_COLOURS.length;
 
-/** Days between chart points: daily runs are drawn weekly, which a line at chart size cannot tell apart. */
+/** Days between chart points at least: daily runs are drawn weekly or coarser, which a line at chart size cannot tell apart. */
 export const CHART_STEP_DAYS = 7;
+/** The most points a line gets: a ten-year daily run is drawn every 31 days. Drawing cost in recharts grows with points, and a smooth stock-and-flow curve needs few. */
+export const MAX_CHART_POINTS = 120;
+
+/** Days between chart points for a run spanning `spanDays`: weekly, or coarser so a line has at most MAX_CHART_POINTS. */
+export function chartStepDays(spanDays: number): number {
+  return Math.max(CHART_STEP_DAYS, Math.ceil(spanDays / MAX_CHART_POINTS));
+}
 
 export type ChartId = 'cost-total' | 'cost-nhs' | 'cost-social-care' | 'cost-reorganisation' | 'stranded-beds' | 'hle';
 
@@ -170,28 +177,50 @@ export function chartLines(scenarios: readonly PlottedScenario[]): ChartLine[] {
   }));
 }
 
+interface RunPoints {
+  step: number;
+  indices: number[];
+  /** Milliseconds since the epoch of each index. */
+  dates: number[];
+}
+
+// Every chart of a run uses the same points; they are worked out once per run object (runs are never mutated).
+const pointsCache = new WeakMap<ScenarioRun, RunPoints>();
+
+/** The indices and dates at which a run is charted. */
+export function runPoints(run: ScenarioRun, stepDays?: number): RunPoints {
+  const span = run.times.length > 0 ? run.times[run.times.length - 1] - run.times[0] : 0;
+  const step = stepDays ?? chartStepDays(span);
+  const hit = pointsCache.get(run);
+  if (hit && hit.step === step) return hit;
+  const indices = pointIndices(run.times, step);
+  const start = dateAfter(run.startDate, 0);
+  const dates = indices.map((i) => start + Math.round(run.times[i] * 86_400_000));
+  const points = { step, indices, dates };
+  pointsCache.set(run, points);
+  return points;
+}
+
 /**
  * Shape one chart: a row per plotted date, a value per scenario, scaled to the axis unit. Scenarios with other start
- * dates or horizons share the rows by date; a scenario without a value on a date leaves that key out.
+ * dates or horizons share the rows by date; a scenario without a value on a date leaves that key out. Without
+ * `stepDays`, each run is drawn at MAX_CHART_POINTS points at most.
  */
-export function shapeTimeSeries(
-  def: ChartDef,
-  scenarios: readonly PlottedScenario[],
-  stepDays: number = CHART_STEP_DAYS,
-): ChartData {
+export function shapeTimeSeries(def: ChartDef, scenarios: readonly PlottedScenario[], stepDays?: number): ChartData {
   const byDate = new Map<number, ChartRow>();
   scenarios.forEach((s, i) => {
     const values = s.run.series[def.series];
     if (!values) return;
     const key = `s${i}`;
-    for (const idx of pointIndices(s.run.times, stepDays)) {
-      const t = dateAfter(s.run.startDate, s.run.times[idx]);
+    const { indices, dates } = runPoints(s.run, stepDays);
+    for (let k = 0; k < indices.length; k++) {
+      const t = dates[k];
       let row = byDate.get(t);
       if (!row) {
         row = { t };
         byDate.set(t, row);
       }
-      row[key] = values[idx] * def.scale;
+      row[key] = values[indices[k]] * def.scale;
     }
   });
   const rows = [...byDate.values()].sort((a, b) => a.t - b.t);
@@ -287,13 +316,14 @@ export function csvField(value: string | number | null): string {
 
 /**
  * The compared data as one tidy CSV table: the metrics of every scenario with their difference from the baseline,
- * then every charted series at the charts' dates. Values are in model units (£, beds, years), unrounded.
+ * then every charted series, weekly. Values are in model units (£, beds, years), unrounded.
  */
 export function comparedCsv(
   metrics: readonly MetricInfo[],
   compared: readonly Compared[],
   stepDays: number = CHART_STEP_DAYS,
 ): string {
+  // The file keeps weekly points whatever the charts draw: it is for reading off values, not for drawing.
   const lines: string[] = ['scenario,role,measure,unit,date,value,difference_from_baseline'];
   const row = (cells: (string | number | null)[]) => lines.push(cells.map(csvField).join(','));
   const baseline = compared[0];

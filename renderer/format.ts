@@ -9,6 +9,7 @@ export const MINUS = '\u2212';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const upToTwo = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;
 
@@ -111,6 +112,12 @@ export function formatAxisDate(ms: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** A tick on a time axis: the year alone on the first of January, the month and year otherwise. */
+export function formatAxisTick(ms: number): string {
+  const d = new Date(ms);
+  return d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : formatAxisDate(ms);
+}
+
 /** An ISO date (YYYY-MM-DD) for data files. */
 export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -132,11 +139,11 @@ export function formatBreakEven(year: number | null, yearly: readonly YearlyCost
   return label ? `year ${year} (${label})` : `year ${year}`;
 }
 
-/** A value on a chart's vertical axis: whole numbers with separators, one decimal place below 10. */
+/** A value on a chart's vertical axis: whole numbers with separators, up to two decimal places below 100. */
 export function formatAxisNumber(value: number): string {
   if (!Number.isFinite(value)) return '';
   const abs = Math.abs(value);
-  const text = abs < 10 && abs !== Math.round(abs) ? oneDecimal.format(abs) : whole.format(abs);
+  const text = abs < 100 && abs !== Math.round(abs) ? upToTwo.format(abs) : whole.format(abs);
   return `${value < 0 && text !== '0' ? MINUS : ''}${text}`;
 }
 

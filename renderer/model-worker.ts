@@ -3,12 +3,14 @@
  * content, so moving one scenario's slider re-runs that scenario only.
  */
 import type { ComparedScenario, ParameterDifference } from '../electron/ipc-contract.js';
+import type { Scenario as ScenarioFile } from '../scenarios/scenario.js';
 import { compareRuns, effectiveParameters, PARAMETERS, runScenario } from '../models/health-care/index.js';
 import type { ScenarioRun } from '../models/health-care/types.js';
 import type { Scenario } from '../scenarios/scenario.js';
-import type { EvaluateRequest, EvaluatedResponse, ItemError, WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { EvaluatedResponse, EvaluatedScenario, EvaluateRequest, ItemError, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 interface Evaluated {
+  runKey: string;
   run: ScenarioRun;
   effective: Record<string, number>;
 }
@@ -36,7 +38,7 @@ function evaluateOne(scenario: Scenario): { value: Evaluated; ran: boolean; ms: 
   const t0 = performance.now();
   const run = runScenario(scenario);
   const ms = performance.now() - t0;
-  const value = { run, effective: effectiveParameters(scenario.form, scenario.parameters) };
+  const value = { runKey: key, run, effective: effectiveParameters(scenario.form, scenario.parameters) };
   cache.set(key, value);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return { value, ran: true, ms };
@@ -69,14 +71,16 @@ function evaluate(request: EvaluateRequest): EvaluatedResponse {
     }
   }
   const base = done[0];
-  const compared: ComparedScenario[] = done.map((d, i) => {
+  const known = new Set(request.knownRuns);
+  const compared: EvaluatedScenario[] = done.map((d, i) => {
     const cmp = i === 0 || !base ? null : compareRuns(base.value.run, d.value.run);
     const zero = Object.fromEntries(Object.keys(d.value.run.metrics).map((k) => [k, 0])) as ComparedScenario['differences'];
     return {
       id: d.key,
       name: d.name,
       form: d.form,
-      run: d.value.run,
+      runKey: d.value.runKey,
+      run: known.has(d.value.runKey) ? null : d.value.run,
       differences: cmp ? cmp.differences : zero,
       breakEvenYear: cmp ? cmp.breakEvenYear : null,
       differingParameters: i === 0 || !base ? [] : differing(base.value.effective, d.value.effective),
@@ -85,11 +89,39 @@ function evaluate(request: EvaluateRequest): EvaluatedResponse {
   return { type: 'evaluated', requestId: request.requestId, compared, errors, modelMs, ran };
 }
 
+/**
+ * Compile the model as soon as the worker starts, while the window is still fetching its scenarios, so the first
+ * chart waits for one run rather than for compilation too. A one-day run of the defaults is enough.
+ */
+function warmUp(): void {
+  const scenario: ScenarioFile = {
+    format: 'joinedup-scenario',
+    version: 1,
+    name: 'warm-up',
+    description: '',
+    model: 'health-care',
+    form: 'separate',
+    parameters: {},
+    startDate: '2019-04-01',
+    horizonYears: 1 / 365,
+    discountRate: 0.035,
+    notes: '',
+    tags: [],
+  };
+  try {
+    runScenario(scenario);
+  } catch {
+    // A failed warm-up changes nothing: the first real run compiles and reports any error itself.
+  }
+}
+
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: WorkerResponse): void;
 }
 const scope = self as unknown as WorkerScope;
+
+setTimeout(warmUp, 0);
 
 scope.onmessage = (event) => {
   const request = event.data;

@@ -3,6 +3,7 @@
  * Errors cross as data.
  */
 import type { ComparedScenario } from '../electron/ipc-contract.js';
+import type { ScenarioRun } from '../models/health-care/types.js';
 import type { Scenario } from '../scenarios/scenario.js';
 
 export interface EvaluateItem {
@@ -17,6 +18,8 @@ export interface EvaluateRequest {
   type: 'evaluate';
   requestId: number;
   items: EvaluateItem[];
+  /** Run keys the window already holds: those runs are not sent back (copying runs between threads costs time). */
+  knownRuns: string[];
 }
 
 export type WorkerRequest = EvaluateRequest;
@@ -28,11 +31,14 @@ export interface ItemError {
   where?: string;
 }
 
+/** A compared scenario as the worker sends it: the run only when the window does not hold it already. */
+export type EvaluatedScenario = Omit<ComparedScenario, 'run'> & { runKey: string; run: ScenarioRun | null };
+
 export interface EvaluatedResponse {
   type: 'evaluated';
   requestId: number;
   /** In request order; `id` is the item's key. Items that failed are left out and listed in `errors`. */
-  compared: ComparedScenario[];
+  compared: EvaluatedScenario[];
   errors: ItemError[];
   /** Milliseconds spent running the model (not comparing or posting), for the benchmark. */
   modelMs: number;

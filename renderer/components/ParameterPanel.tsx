@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { ParameterInfo } from '../../models/health-care/types.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { defaultFor, effectiveValue, GROUP_WORDS } from '../parameter-controls.js';
@@ -14,12 +14,19 @@ export interface ParameterPanelProps {
 
 /** The assumptions of the scenario being edited, in their groups. */
 export const ParameterPanel = memo(function ParameterPanel({ parameters, scenario, onEdit, sources }: ParameterPanelProps) {
+  const [filter, setFilter] = useState('');
+  const [changedOnly, setChangedOnly] = useState(false);
+  const overrides = scenario.parameters;
   const groups = useMemo(() => {
     const order = Object.keys(GROUP_WORDS) as ParameterInfo['group'][];
-    return order
-      .map((g) => ({ group: g, items: parameters.filter((p) => p.group === g) }))
-      .filter((g) => g.items.length > 0);
-  }, [parameters]);
+    const q = filter.trim().toLowerCase();
+    const shown = parameters.filter(
+      (p) =>
+        (!q || `${p.label} ${p.name} ${p.description}`.toLowerCase().includes(q)) &&
+        (!changedOnly || overrides[p.name] !== undefined),
+    );
+    return order.map((g) => ({ group: g, items: shown.filter((p) => p.group === g) })).filter((g) => g.items.length > 0);
+  }, [parameters, filter, changedOnly, changedOnly ? overrides : null]);
   const byName = useMemo(() => new Map(parameters.map((p) => [p.name, p])), [parameters]);
   // The rows' callbacks read the latest scenario through a ref, so moving one slider re-renders only its row.
   const latest = useRef({ scenario, onEdit });
@@ -59,6 +66,16 @@ export const ParameterPanel = memo(function ParameterPanel({ parameters, scenari
           Reset all{changedCount > 0 ? ` (${changedCount} changed)` : ''}
         </button>
       </div>
+      <div className="panel-filter">
+        <label>
+          <span className="visually-hidden">Find an assumption</span>
+          <input type="search" placeholder="Find an assumption" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} /> Changed only
+        </label>
+      </div>
+      {groups.length === 0 && <p className="empty-inline">No assumption matches.</p>}
       {groups.map(({ group, items }) => (
         <details key={group} open className="parameter-group">
           <summary>

@@ -18,18 +18,28 @@ export function PresentMode({ context, onLeave }: { context: ViewContext; onLeav
   const slides = 1 + CHARTS.length;
   const scenarios = useMemo(() => plotted(compared), [compared]);
 
+  const leaveRef = useRef(onLeave);
+  leaveRef.current = onLeave;
   useEffect(() => {
     const root = rootRef.current;
     root?.focus();
-    // Full screen where the platform allows it; the layout is full-window either way.
+    let entered = false;
+    // Full screen where the platform allows it; the layout fills the window either way. The browser takes the
+    // first Escape to end full screen, so ending full screen also leaves the presentation.
     if (root && document.fullscreenEnabled && !document.fullscreenElement) {
-      root.requestFullscreen().catch(() => undefined);
+      root
+        .requestFullscreen()
+        .then(() => {
+          entered = true;
+        })
+        .catch(() => undefined);
     }
     const onFullscreenChange = () => {
-      if (!document.fullscreenElement) rootRef.current?.focus();
+      if (!document.fullscreenElement && entered) leaveRef.current();
     };
     document.addEventListener('fullscreenchange', onFullscreenChange);
     return () => {
+      entered = false;
       document.removeEventListener('fullscreenchange', onFullscreenChange);
       if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
     };

@@ -2,7 +2,7 @@ import { memo, useCallback, useId, useMemo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ChartData, type ChartDef, yearTicks } from '../chart-data.js';
 import { fileNameFor, saveSvgAsPng } from '../download.js';
-import { formatAxisDate, formatAxisNumber, formatChartValue, formatDate } from '../format.js';
+import { formatAxisNumber, formatAxisTick, formatChartValue, formatDate } from '../format.js';
 
 export interface TimeChartProps {
   def: ChartDef;
@@ -52,7 +52,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                 scale="time"
                 domain={['dataMin', 'dataMax']}
                 ticks={ticks}
-                tickFormatter={formatAxisDate}
+                tickFormatter={formatAxisTick}
                 stroke="#595959"
                 tick={{ fontSize: 12 }}
               />

@@ -66,9 +66,17 @@ export function CompareView({ model, list, compareIds, evaluation, actions }: Vi
           <p>Choose a baseline above, then one or more options to compare with it.</p>
         </div>
       ) : evaluation.compared.length === 0 ? (
-        <p className="loading-inline" role="status">
-          Running the model…
-        </p>
+        evaluation.errors.length > 0 ? (
+          evaluation.errors.map((e) => (
+            <p key={e.key} className="error-banner" role="alert">
+              “{e.name}” cannot run: {e.message}
+            </p>
+          ))
+        ) : (
+          <p className="loading-inline" role="status">
+            Running the model…
+          </p>
+        )
       ) : (
         <>
           {evaluation.errors.map((e) => (

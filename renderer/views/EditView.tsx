@@ -124,9 +124,11 @@ export function EditView({ model, editing, evaluation, actions }: ViewContext) {
           </p>
         ))}
         {evaluation.compared.length === 0 ? (
-          <p className="loading-inline" role="status">
-            Running the model…
-          </p>
+          errors.length === 0 && (
+            <p className="loading-inline" role="status">
+              Running the model…
+            </p>
+          )
         ) : (
           <ChartGrid compared={evaluation.compared} onExportError={exportError} />
         )}

@@ -19,6 +19,8 @@ export interface Evaluation {
   busy: boolean;
   /** Counts results drawn; the benchmark watches it. */
   seq: number;
+  /** Milliseconds the worker spent running the model for the latest result (cached runs cost nothing). */
+  modelMs: number;
 }
 
 export interface Editing {

@@ -4,6 +4,8 @@ import type { MetricInfo, Metrics, ScenarioRun, SeriesKey } from '../../models/h
 import {
   BASELINE_COLOUR,
   CHARTS,
+  chartStepDays,
+  MAX_CHART_POINTS,
   comparedCsv,
   csvField,
   downsampleIndices,
@@ -73,10 +75,14 @@ describe('shaping a chart over time', () => {
   const def = CHARTS.find((c) => c.id === 'cost-total')!;
 
   it('gives one row per weekly date with each scenario scaled to the axis unit', () => {
-    const data = shapeTimeSeries(def, [
-      { key: 'a', name: 'Baseline', run: base, baseline: true },
-      { key: 'b', name: 'Option', run: option, baseline: false },
-    ]);
+    const data = shapeTimeSeries(
+      def,
+      [
+        { key: 'a', name: 'Baseline', run: base, baseline: true },
+        { key: 'b', name: 'Option', run: option, baseline: false },
+      ],
+      7,
+    );
     expect(data.rows.length).toBe(523);
     expect(data.rows[0].t).toBe(Date.UTC(2019, 3, 1));
     expect(data.rows[1].s0).toBeCloseTo((7 * 100 * 1000) / 1e6);
@@ -85,6 +91,15 @@ describe('shaping a chart over time', () => {
       [BASELINE_COLOUR, true, true],
       [OPTION_COLOURS[0], false, false],
     ]);
+  });
+
+  it('draws a long run at no more than MAX_CHART_POINTS points, keeping the last day', () => {
+    const data = shapeTimeSeries(def, [{ key: 'a', name: 'A', run: base, baseline: true }]);
+    expect(chartStepDays(3650)).toBe(Math.ceil(3650 / MAX_CHART_POINTS));
+    expect(data.rows.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    expect(data.rows[1].t - data.rows[0].t).toBe(chartStepDays(3650) * 86_400_000);
+    expect(data.rows[data.rows.length - 1].t).toBe(Date.UTC(2019, 3, 1) + 3650 * 86_400_000);
+    expect(chartStepDays(365)).toBe(7);
   });
 
   it('lines scenarios up by calendar date when they start on different days', () => {
