@@ -171,7 +171,7 @@ function configureSession(): void {
   });
   ses.setDevicePermissionHandler(() => false);
   // The app works offline and loads nothing from the network: refuse every web request a page might make.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (_details, callback) =>
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
     callback({ cancel: true }),
   );
   ses.on('will-download', (event, item, contents) => {
