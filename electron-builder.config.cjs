@@ -49,6 +49,9 @@ module.exports = {
     grantFileProtocolExtraPrivileges: false,
   },
 
+  // Linux matches the whole `*.joinedup.json` glob (the deb's shared-mime-info entry, the AppImage's .desktop file).
+  // Windows Explorer and macOS Launch Services decide a file's type by its last extension (.json), so there a
+  // double-click on a scenario file opens the .json handler; File › Open and "Open with JoinedUp" still work.
   fileAssociations: [
     {
       ext: 'joinedup.json',
