@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { createHandlers } from '../../electron/handlers.js';
 import type { ApiError, Handlers, ImportConflictPolicy, Result, ScenarioSummary, StoredScenario } from '../../electron/ipc-contract.js';
 import { resolveDatabasePath } from '../../scenarios/paths.js';
+import { restoreLastBackup, startFresh } from '../../scenarios/store.js';
 import type { CliIo } from '../io.js';
 
 export const summary = 'list, show, save, export, import and delete saved scenarios';
@@ -23,6 +24,7 @@ const USAGE = [
   '  import <file.json> [--on-conflict fail|copy|replace]',
   '  delete <name|id>                          move to the bin (undo with restore)',
   '  restore <name|id>',
+  '  recover --restore-backup | --start-fresh   for a damaged database (the damaged file is kept, renamed)',
   'The database is --db PATH, else $JOINEDUP_DB, else the user data folder.',
 ].join('\n');
 
@@ -37,7 +39,7 @@ const openAppHandlers: OpenHandlers = async (dbPath) => {
 };
 
 const VALUE_FLAGS = new Set(['--db', '--search', '--tag', '--out', '--id', '--on-conflict']);
-const BOOLEAN_FLAGS = new Set(['--json', '--deleted']);
+const BOOLEAN_FLAGS = new Set(['--json', '--deleted', '--restore-backup', '--start-fresh']);
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -91,12 +93,13 @@ export async function run(args: string[], io: CliIo, open: OpenHandlers = openAp
       io.stdout(`${USAGE}\n`);
       return parsed.action === 'help' ? 0 : 2;
     }
-    if (!ACTIONS[parsed.action]) throw new UsageError(`unknown action "${parsed.action}"`);
+    if (!ACTIONS[parsed.action] && parsed.action !== 'recover') throw new UsageError(`unknown action "${parsed.action}"`);
   } catch (err) {
     io.stderr(`joinedup scenarios: ${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
   const dbPath = resolve(io.cwd, resolveDatabasePath({ db: flag(parsed, '--db'), env: io.env }));
+  if (parsed.action === 'recover') return recover(parsed, dbPath, io);
   let session: Awaited<ReturnType<OpenHandlers>> | undefined;
   try {
     ACTIONS[parsed.action].check(parsed);
@@ -109,9 +112,37 @@ export async function run(args: string[], io: CliIo, open: OpenHandlers = openAp
       return 2;
     }
     io.stderr(`joinedup scenarios ${parsed.action}: ${(err as Error).message}\n`);
+    if ((err as { code?: unknown }).code === 'damaged') {
+      io.stderr(`To recover: joinedup scenarios recover --restore-backup (or --start-fresh) --db ${JSON.stringify(dbPath)}\n`);
+    }
     return 1;
   } finally {
     session?.close();
+  }
+}
+
+/** `recover`: put the newest sound backup in place, or start an empty database; the damaged file is renamed aside. */
+function recover(p: Parsed, dbPath: string, io: CliIo): number {
+  const restore = p.flags.has('--restore-backup');
+  const fresh = p.flags.has('--start-fresh');
+  const unknown = [...p.flags.keys()].filter((f) => !['--db', '--restore-backup', '--start-fresh'].includes(f));
+  if (restore === fresh || p.positional.length > 0 || unknown.length > 0) {
+    io.stderr(`joinedup scenarios recover: give exactly one of --restore-backup or --start-fresh\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    if (restore) {
+      const r = restoreLastBackup(dbPath);
+      io.stdout(`restored ${dbPath} from ${r.restoredFrom}\n`);
+      if (r.damagedMovedTo) io.stdout(`the damaged file is kept as ${r.damagedMovedTo}\n`);
+    } else {
+      const r = startFresh(dbPath);
+      io.stdout(r.damagedMovedTo ? `the damaged file is kept as ${r.damagedMovedTo}; a new database starts at ${dbPath}\n` : `no database at ${dbPath}; nothing to move\n`);
+    }
+    return 0;
+  } catch (err) {
+    io.stderr(`joinedup scenarios recover: ${(err as Error).message}\n`);
+    return 1;
   }
 }
 

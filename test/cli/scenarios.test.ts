@@ -105,12 +105,23 @@ describe('joinedup scenarios', () => {
     expect((await j('list', '--out', 'x', '--db', db)).code).toBe(2);
   });
 
-  it('a damaged database exits 1 naming the file', async () => {
+  it('a damaged database exits 1 naming the file, and recover starts fresh keeping the damaged file', async () => {
     const dir = tempDir();
     const db = join(dir, 'broken.db');
     writeFileSync(db, 'not a database'.repeat(20));
-    const r = await cli(dir)('list', '--db', db);
+    const j = cli(dir);
+    const r = await j('list', '--db', db);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(db);
+    expect(r.stderr).toMatch(/joinedup scenarios recover --restore-backup/);
+    expect((await j('recover', '--db', db)).code).toBe(2);
+    const noBackup = await j('recover', '--restore-backup', '--db', db);
+    expect(noBackup.code).toBe(1);
+    expect(noBackup.stderr).toMatch(/no usable backup/);
+    const fresh = await j('recover', '--start-fresh', '--db', db);
+    expect(fresh.code).toBe(0);
+    const kept = /kept as (\S+);/.exec(fresh.stdout)![1];
+    expect(readFileSync(kept, 'utf8')).toContain('not a database');
+    expect((await j('list', '--db', db)).stdout).toBe('no saved scenarios\n');
   });
 });
