@@ -5,9 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PARAMETERS } from '../models/health-care/index.js';
-import { changedParameters } from '../models/analysis/attribution.js';
 import { careAnalysisModel } from '../models/analysis/care-model.js';
-import type { BriefingParameter } from '../models/analysis/briefing.js';
 import { formatParseErrors, parseScenarioText } from '../scenarios/parse.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { resolveSavedScenario } from './saved-scenarios.js';
@@ -85,23 +83,4 @@ export function loadScenarioArg(arg: string, options: { cwd: string; env: Record
     );
   }
   return scenario;
-}
-
-/** Every parameter whose effective value differs between the baseline and the option, with its source. */
-export function differingParameters(baseline: Scenario, option: Scenario): BriefingParameter[] {
-  const b = careAnalysisModel.effectiveParameters(baseline);
-  const o = careAnalysisModel.effectiveParameters(option);
-  const info = new Map(PARAMETERS.map((p) => [p.name, p]));
-  return changedParameters(careAnalysisModel, baseline, option).map((name) => {
-    const p = info.get(name);
-    return {
-      name,
-      label: p?.label ?? name,
-      unit: p?.unit ?? '',
-      baseline: b[name],
-      option: o[name],
-      source: p?.source ?? 'unknown',
-      grade: p?.grade ?? 'unknown',
-    };
-  });
 }

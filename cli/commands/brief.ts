@@ -6,16 +6,15 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAnalysisPool } from '../../electron/analysis-pool.js';
 import { OPTIMISM_BIAS_GUIDANCE } from '../../models/analysis/appraisal.js';
-import type { BriefingOption, BriefingScenario } from '../../models/analysis/briefing.js';
+import type { BriefingOption } from '../../models/analysis/briefing.js';
 import { buildBriefingHtml } from '../../models/analysis/briefing.js';
+import { briefingScenario, differingParameters } from '../../models/analysis/briefing-input.js';
 import { careAnalysisModel } from '../../models/analysis/care-model.js';
-import { scenarioHash } from '../../models/analysis/hash.js';
 import { inlineExecutor } from '../../models/analysis/monte-carlo.js';
 import { MAX_RUNS, analyseUncertainty } from '../../models/analysis/uncertainty.js';
-import { SOURCES } from '../../models/health-care/index.js';
-import type { Scenario } from '../../scenarios/scenario.js';
+import { HLE_CAVEAT, SOURCES } from '../../models/health-care/index.js';
 import type { CliIo } from '../io.js';
-import { CommandError, differingParameters, loadScenarioArg, parseArgs, single, wholeNumber } from '../analysis-common.js';
+import { CommandError, loadScenarioArg, parseArgs, single, wholeNumber } from '../analysis-common.js';
 
 export const summary = 'write a 2–4 page briefing PDF comparing options with a baseline';
 
@@ -44,18 +43,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(`joinedup brief: ${(err as Error).message}\n`);
     return 1;
   }
-}
-
-export function briefingScenario(s: Scenario): BriefingScenario {
-  return {
-    name: s.name,
-    description: s.description,
-    form: s.form,
-    startDate: s.startDate,
-    horizonYears: s.horizonYears,
-    discountRate: s.discountRate,
-    hash: scenarioHash(s),
-  };
 }
 
 /** Renders HTML to an A4 PDF with Chromium. */
@@ -134,7 +121,3 @@ async function brief(args: string[], io: CliIo): Promise<number> {
   io.stdout(`wrote ${target} (${Math.round(pdf.length / 1024)} kB; ${runs} runs, seed ${seed})\n`);
   return 0;
 }
-
-const HLE_CAVEAT =
-  'Healthy life expectancy is indicative: it is estimated from the share of older people in poor health (a Sullivan-method approximation). ' +
-  'Local estimates carry intervals of about ±2 years, so differences of a few tenths of a year could not be seen in ONS data.';
