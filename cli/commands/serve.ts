@@ -45,6 +45,9 @@ export async function run(args: string[], io: CliIo, options: ServeOptions = {})
     deps = createAppDeps({ dbPath });
   } catch (err) {
     io.stderr(`joinedup serve: ${(err as Error).message}\n`);
+    if ((err as { code?: unknown }).code === 'damaged') {
+      io.stderr(`To recover: joinedup scenarios recover --restore-backup (or --start-fresh) --db ${JSON.stringify(dbPath)}\n`);
+    }
     return 1;
   }
   for (const e of deps.library.errors) io.stderr(`joinedup serve: built-in scenario ${e.file}: ${e.where}: ${e.message}\n`);
