@@ -6,6 +6,7 @@
 import type { IR, MathFn, Mode } from './ir.js';
 import {
   delayRead,
+  power,
   pulseFn,
   rampFn,
   safeDiv,
@@ -50,6 +51,24 @@ function int(i: number): string {
   return String(i);
 }
 
+const COMPARE_OPS = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '=': '===', '<>': '!==' } as const;
+
+/** Source for a JavaScript boolean: comparisons and logic stay boolean; any other value is true when non-zero. */
+function genCondition(e: IR, mode: Mode): string {
+  switch (e.k) {
+    case 'cmp':
+      return `(${genExpr(e.a, mode)} ${COMPARE_OPS[e.op]} ${genExpr(e.b, mode)})`;
+    case 'and':
+      return `(${genCondition(e.a, mode)} && ${genCondition(e.b, mode)})`;
+    case 'or':
+      return `(${genCondition(e.a, mode)} || ${genCondition(e.b, mode)})`;
+    case 'not':
+      return `!${genCondition(e.a, mode)}`;
+    default:
+      return `(${genExpr(e, mode)} !== 0)`;
+  }
+}
+
 /** Source for one expression. `v` values, `t` time, `s` sim array, `h` delay histories. */
 export function genExpr(e: IR, mode: Mode): string {
   const g = (x: IR): string => genExpr(x, mode);
@@ -71,7 +90,9 @@ export function genExpr(e: IR, mode: Mode): string {
     case 'bin':
       switch (e.op) {
         case '^':
-          return `Math.pow(${g(e.a)}, ${g(e.b)})`;
+          if (e.b.k === 'num' && e.b.v === 2 && (e.a.k === 'slot' || e.a.k === 'time')) return `(${g(e.a)} * ${g(e.a)})`;
+          if (e.b.k === 'num' && Number.isInteger(e.b.v)) return `Math.pow(${g(e.a)}, ${g(e.b)})`;
+          return `PW(${g(e.a)}, ${g(e.b)})`;
         case 'mod':
           // JavaScript's % keeps the sign of the dividend, as Vensim's MODULO does (see lower.ts).
           return `(${g(e.a)} % ${g(e.b)})`;
@@ -82,18 +103,13 @@ export function genExpr(e: IR, mode: Mode): string {
           return `(${g(e.a)} ${e.op} ${g(e.b)})`;
       }
       throw new Error('engine: unknown binary operator');
-    case 'cmp': {
-      const op = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '=': '===', '<>': '!==' }[e.op];
-      return `(${g(e.a)} ${op} ${g(e.b)} ? 1 : 0)`;
-    }
+    case 'cmp':
     case 'and':
-      return `(${g(e.a)} !== 0 && ${g(e.b)} !== 0 ? 1 : 0)`;
     case 'or':
-      return `(${g(e.a)} !== 0 || ${g(e.b)} !== 0 ? 1 : 0)`;
     case 'not':
-      return `(${g(e.a)} === 0 ? 1 : 0)`;
+      return `(${genCondition(e, mode)} ? 1 : 0)`;
     case 'if':
-      return `(${g(e.c)} !== 0 ? ${g(e.a)} : ${g(e.b)})`;
+      return `(${genCondition(e.c, mode)} ? ${g(e.a)} : ${g(e.b)})`;
     case 'math':
       if (!MATH_FNS.has(e.fn)) throw new Error('engine: math function not whitelisted');
       return `Math.${e.fn}(${e.args.map(g).join(', ')})`;
@@ -135,9 +151,10 @@ export function buildPass(statements: string[], tables: readonly PackedTable[]):
       'ST',
       'PU',
       'RA',
+      'PW',
       `"use strict";\nreturn function pass(v, c, r, t, s, h) {\n${body}\n};`,
     ) as (...helpers: unknown[]) => PassFn;
-    fns.push(factory(tableValue, tables, delayRead, safeDiv, stepFn, pulseFn, rampFn));
+    fns.push(factory(tableValue, tables, delayRead, safeDiv, stepFn, pulseFn, rampFn, power));
   }
   return fns;
 }

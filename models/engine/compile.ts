@@ -6,7 +6,7 @@
 import { ModelError, type CompiledModel, type RunOptions, type RunResult } from './api.js';
 import { buildPass, genExpr, type PassFn } from './codegen.js';
 import { topoOrder } from './graph.js';
-import { readsTime, slotsRead, type Slot } from './ir.js';
+import { mapChildren, readsTime, slotsRead, type IR, type Slot } from './ir.js';
 import { lowerModel } from './lower.js';
 import { normalizeName } from './names.js';
 import { SIM_DT, SIM_SIZE, SIM_START, SIM_STOP } from './runtime.js';
@@ -64,6 +64,49 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const bySlotId = [...stocks, ...others];
   const stockCount = stocks.length;
 
+  // Common subexpressions: an expensive part (a power, exp, log, trig function or table lookup) written in
+  // several equations is computed once per pass, in a hidden auxiliary that the equations then read.
+  const expensive = (e: IR): boolean =>
+    (e.k === 'bin' && e.op === '^') ||
+    (e.k === 'math' && e.fn !== 'abs' && e.fn !== 'min' && e.fn !== 'max' && e.fn !== 'trunc') ||
+    e.k === 'lookup';
+  const isLeaf = (e: IR): boolean => e.k === 'num' || e.k === 'slot' || e.k === 'time' || e.k === 'dt' || e.k === 'start' || e.k === 'stop';
+  const useCount = new Map<string, number>();
+  const count = (e: IR): void => {
+    if (isLeaf(e)) return;
+    if (expensive(e)) {
+      const code = genExpr(e, 'run');
+      useCount.set(code, (useCount.get(code) ?? 0) + 1);
+    }
+    mapChildren(e, (x) => (count(x), x));
+  };
+  for (const s of bySlotId) {
+    if (s.role === 'aux') count(s.expr!);
+    if (s.role === 'stock') count(s.rate!);
+  }
+  const shared = new Map<string, Slot>();
+  const share = (e: IR, owner: Slot): IR => {
+    if (isLeaf(e)) return e;
+    if (expensive(e)) {
+      const code = genExpr(e, 'run');
+      if ((useCount.get(code) ?? 0) > 1) {
+        let slot = shared.get(code);
+        if (!slot) {
+          slot = { id: bySlotId.length, role: 'aux', owner: owner.owner, hiddenWhat: 'part shared by several equations' };
+          bySlotId.push(slot);
+          shared.set(code, slot);
+          slot.expr = mapChildren(e, (x) => share(x, owner));
+        }
+        return { k: 'slot', s: slot };
+      }
+    }
+    return mapChildren(e, (x) => share(x, owner));
+  };
+  for (const s of bySlotId.slice()) {
+    if (s.role === 'aux' && !s.hiddenWhat?.startsWith('part shared')) s.expr = share(s.expr!, s);
+    if (s.role === 'stock') s.rate = share(s.rate!, s);
+  }
+
   // Initial pass: every slot, in dependency order (a reference to a stock needs its initial value).
   const initDeps = (s: Slot): Slot[] => {
     if (s.role === 'const') return [];
@@ -78,7 +121,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const initOrder = initTopo.order.map((i) => bySlotId[i]);
 
   // Auxiliary pass: auxiliaries and flows; stocks, constants and INIT values are known already.
-  const auxSlots = others.filter((s) => s.role === 'aux');
+  const auxSlots = bySlotId.filter((s) => s.role === 'aux');
   const auxDeps = (s: Slot): Slot[] => slotsRead(s.expr!, 'run').filter((d) => d.role === 'aux');
   const auxTopo = topoOrder(
     auxSlots.map((s) => s.id),
@@ -94,12 +137,49 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   }
   const varying = auxOrder.filter((s) => !s.invariant);
 
+  // Loop-invariant code motion: a part of a varying equation that cannot change during a run (say
+  // `1 - Math.pow(a, b)` of constants) moves to a hidden slot computed once, before its first user in the
+  // initial pass. Identical parts share one slot. Hoisted slots skip the initial non-finite check, because an
+  // unused IF branch may legitimately be NaN; their users are checked.
+  const fixedSlot = (d: Slot): boolean => d.role === 'const' || d.role === 'init' || (d.role === 'aux' && d.invariant === true);
+  const hoistedByCode = new Map<string, Slot>();
+  const hoistedBefore = new Map<Slot, Slot[]>();
+  const hoistedAfterAll: Slot[] = [];
+  const hoist = (e: IR, owner: Slot, sink: Slot[]): IR => {
+    if (e.k === 'num' || e.k === 'slot' || e.k === 'time' || e.k === 'dt' || e.k === 'start' || e.k === 'stop') return e;
+    if (!readsTime(e) && slotsRead(e, 'run').every(fixedSlot)) {
+      const code = genExpr(e, 'run');
+      let slot = hoistedByCode.get(code);
+      if (!slot) {
+        slot = { id: bySlotId.length, role: 'aux', owner: owner.owner, hiddenWhat: 'fixed part of the equation', expr: e, invariant: true };
+        bySlotId.push(slot);
+        hoistedByCode.set(code, slot);
+        sink.push(slot);
+      }
+      return { k: 'slot', s: slot };
+    }
+    return mapChildren(e, (x) => hoist(x, owner, sink));
+  };
+  for (const s of initOrder) {
+    if (s.role !== 'aux' || s.invariant) continue;
+    const sink: Slot[] = [];
+    s.expr = hoist(s.expr!, s, sink);
+    if (sink.length > 0) hoistedBefore.set(s, sink);
+  }
+  for (const s of stocks) s.rate = hoist(s.rate!, s, hoistedAfterAll);
+
   // Generated code.
   const constStatements = constants.map(({ slot }) => `c[${slot.constIndex}] = ${genExpr(slot.expr!, 'init')};`);
-  const initStatements = initOrder.map((s) => {
+  const initStatement = (s: Slot): string => {
     if (s.role === 'const') return s.nonNegative ? `v[${s.id}] = Math.max(0, c[${s.constIndex}]);` : `v[${s.id}] = c[${s.constIndex}];`;
     return `v[${s.id}] = ${genExpr(s.role === 'stock' ? s.init! : s.expr!, 'init')};`;
-  });
+  };
+  const initStatements: string[] = [];
+  for (const s of initOrder) {
+    for (const h of hoistedBefore.get(s) ?? []) initStatements.push(initStatement(h));
+    initStatements.push(initStatement(s));
+  }
+  for (const h of hoistedAfterAll) initStatements.push(initStatement(h));
   const auxStatements = varying.map((s) => `v[${s.id}] = ${genExpr(s.expr!, 'run')};`);
   const rateStatements = stocks.map((s) => `r[${s.id}] = ${genExpr(s.rate!, 'run')};`);
   const constPass = buildPass(constStatements, tables);

