@@ -221,3 +221,29 @@ describe('independence', () => {
     expect(series(r, 'x1000')).toEqual([1000, 1001, 1002]);
   });
 });
+
+describe('compiler optimisations keep the results', () => {
+  it('parts of equations shared by several equations are computed once and give the same values', () => {
+    const r = run([aux('x', 'TIME + 1'), aux('a', 'x ^ 1.5 + 1'), aux('b', '2 * x ^ 1.5'), aux('c', 'EXP(x / 2) - EXP(x / 2)')], { stop: 3 });
+    for (const t of [0, 1, 2, 3]) {
+      expect(at(r, 'a', t)).toBeCloseTo(Math.pow(t + 1, 1.5) + 1, 12);
+      expect(at(r, 'b', t)).toBeCloseTo(2 * Math.pow(t + 1, 1.5), 12);
+      expect(at(r, 'c', t)).toBe(0);
+    }
+  });
+  it('fixed parts inside an IF branch that is not taken do not stop the run', () => {
+    const r = run([aux('k', '-1'), aux('y', 'IF TIME > 100 THEN LN(k) * TIME ELSE TIME')], { stop: 2 });
+    expect(series(r, 'y')).toEqual([0, 1, 2]);
+  });
+  it('fixed parts follow overrides of the constants they use', () => {
+    const m = compileModel(spec([aux('k', '2'), aux('y', 'TIME * k ^ 0.5')], { stop: 1 }));
+    expect(at(m.run(), 'y', 1)).toBeCloseTo(Math.SQRT2, 14);
+    expect(at(m.run({ set: { k: 9 } }), 'y', 1)).toBeCloseTo(3, 14);
+  });
+  it('keeps integer powers exact', () => {
+    const r = run([aux('a', '10 ^ 3'), aux('b', '(TIME + 10) ^ 3'), aux('c', '(TIME + 3) ^ 2')], { stop: 0 });
+    expect(at(r, 'a', 0)).toBe(1000);
+    expect(at(r, 'b', 0)).toBe(1000);
+    expect(at(r, 'c', 0)).toBe(9);
+  });
+});
