@@ -13,7 +13,7 @@ export function plotted(compared: readonly ComparedScenario[]): PlottedScenario[
 export function chartNote(def: ChartDef, compared: readonly ComparedScenario[]): string | undefined {
   const base = compared[0];
   if (!base) return undefined;
-  if (def.id === 'hle') return `Indicative only. ${base.run.hleCaveat}`;
+  if (def.id === 'hle') return /^indicative/i.test(base.run.hleCaveat) ? base.run.hleCaveat : `Indicative only. ${base.run.hleCaveat}`;
   if (def.id === 'stranded-beds') {
     const m = base.run.metrics;
     return (

@@ -43,7 +43,7 @@ export const ParameterRow = memo(function ParameterRow({ info, value, defaultVal
           aria-expanded={showSource}
           aria-controls={`${id}-source`}
           onClick={() => setShowSource((s) => !s)}
-          aria-label={`Where “${info.label}” comes from`}
+          aria-label={`Source of “${info.label}”: where it comes from and how good the evidence is`}
         >
           Source
         </button>

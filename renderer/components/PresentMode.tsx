@@ -75,7 +75,7 @@ export function PresentMode({ context, onLeave }: { context: ViewContext; onLeav
             <li key={c.id} className={focus && i !== 0 && i !== state.spotlight ? 'faded' : undefined}>
               <span className="swatch-line" style={{ borderColor: colourFor(i, i === 0) }} aria-hidden="true" />
               {c.name}
-              {i === 0 ? ' (baseline)' : ''}
+              <span className="legend-role">{i === 0 ? 'baseline' : `option ${i}`}</span>
             </li>
           ))}
         </ol>
@@ -88,7 +88,7 @@ export function PresentMode({ context, onLeave }: { context: ViewContext; onLeav
         {compared.length === 0 ? (
           <p className="empty-inline">Nothing to present: choose scenarios to compare first.</p>
         ) : def && data ? (
-          <TimeChart def={def} data={data} note={chartNote(def, compared)} spotlight={spotlightKey} height={460} />
+          <TimeChart def={def} data={data} note={chartNote(def, compared)} spotlight={spotlightKey} height={460} large />
         ) : (
           <>
             <h1 className="present-title">What happens under each option</h1>

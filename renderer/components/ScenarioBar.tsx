@@ -28,7 +28,7 @@ export function ScenarioBar({ context }: { context: ViewContext }) {
                   {dirtyIds.has(id) && <span className="unsaved"> (unsaved)</span>}
                 </button>
                 {!baseline && (
-                  <button type="button" className="quiet small" onClick={() => actions.makeBaseline(id)} aria-label={`Make ${name} the baseline`}>
+                  <button type="button" className="quiet small" onClick={() => actions.makeBaseline(id)} aria-label={`Make baseline: ${name}`}>
                     Make baseline
                   </button>
                 )}

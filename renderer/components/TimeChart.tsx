@@ -12,12 +12,15 @@ export interface TimeChartProps {
   /** Data key of the option in the spotlight; other options are faded. */
   spotlight?: string;
   height?: number;
+  /** Larger axis text, for presenting. */
+  large?: boolean;
   onExportError?: (message: string) => void;
 }
 
 /** One chart over time. It only renders: the data arrive shaped (chart-data.ts). */
-export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, height = 220, onExportError }: TimeChartProps) {
+export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, height = 220, large = false, onExportError }: TimeChartProps) {
   const titleId = useId();
+  const fontSize = large ? 18 : 12;
   const plotRef = useRef<HTMLDivElement>(null);
   const ticks = useMemo(() => yearTicks(data.rows), [data.rows]);
   const tooltipValue = useCallback((value: unknown) => formatChartValue(Number(value), def.unit), [def.unit]);
@@ -54,15 +57,15 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                 ticks={ticks}
                 tickFormatter={formatAxisTick}
                 stroke="#595959"
-                tick={{ fontSize: 12 }}
+                tick={{ fontSize }}
               />
               <YAxis
                 tickFormatter={formatAxisNumber}
-                width={60}
+                width={large ? 90 : 60}
                 stroke="#595959"
-                tick={{ fontSize: 12 }}
+                tick={{ fontSize }}
                 domain={['auto', 'auto']}
-                label={{ value: def.axisLabel, angle: -90, position: 'insideLeft', fill: '#404040', fontSize: 12 }}
+                label={{ value: def.axisLabel, angle: -90, position: 'insideLeft', fill: '#404040', fontSize }}
               />
               <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />
               {data.lines.map((line) => (
@@ -85,7 +88,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
         </div>
       )}
       {note && <p className="chart-note">{note}</p>}
-      <button type="button" className="quiet small export-png" onClick={savePng} aria-label={`Save the chart “${def.title}” as a PNG image`}>
+      <button type="button" className="quiet small export-png" onClick={savePng} aria-label={`Save as PNG: the chart “${def.title}”`}>
         Save as PNG
       </button>
     </figure>

@@ -38,7 +38,7 @@ export function CompareView({ model, list, compareIds, evaluation, actions }: Vi
           {Array.from({ length: Math.min(MAX_COMPARED, compareIds.length + 1) }, (_, i) => (
             <label key={i}>
               <span>{i === 0 ? 'Baseline' : `Option ${i}`}</span>
-              <select value={compareIds[i] ?? ''} onChange={(e) => setSlot(i, e.target.value)}>
+              <select aria-label={i === 0 ? 'Baseline' : `Option ${i}`} value={compareIds[i] ?? ''} onChange={(e) => setSlot(i, e.target.value)}>
                 <option value="">{i < compareIds.length ? '(remove)' : '(none)'}</option>
                 {choices
                   .filter((s) => s.id === compareIds[i] || !compareIds.includes(s.id))

@@ -1,0 +1,303 @@
+/**
+ * The window end to end: the built renderer in Debian's Chromium (playwright-core) against the browser host with a
+ * real SQLite database in a temporary folder, the real handlers and the real care model (in the page's worker too).
+ * Screenshots of each screen go to test-output/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppDeps, type AppDeps } from '../../electron/app-deps.js';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host.js';
+import { createHandlers } from '../../electron/handlers.js';
+import type { ComparedScenario, Handlers, ModelDescription, ScenarioSummary } from '../../electron/ipc-contract.js';
+import { formatMoneyM } from '../../renderer/format.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SHOTS = join(ROOT, 'test-output', 'screenshots');
+
+let work: string;
+let deps: AppDeps;
+let handlers: Handlers;
+let host: BrowserHost;
+let browser: Browser;
+let page: Page;
+let model: ModelDescription;
+let builtIns: ScenarioSummary[];
+let workerPolicy = '';
+const pageErrors: string[] = [];
+
+async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Run axe-core in the page and return the serious and critical violations, described. */
+async function seriousViolations(): Promise<string[]> {
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+    r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`)) as {
+    id: string;
+    impact: string | null;
+    help: string;
+    targets: string[];
+  }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+}
+
+async function injectAxe(): Promise<void> {
+  // Evaluated through the DevTools protocol, so the page's CSP (script-src 'self') stays as shipped.
+  const source = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(`${source}\n;void 0`);
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The `d` attribute of each line in a chart, to see it change. */
+async function chartPaths(chartId: string): Promise<string[]> {
+  return page.locator(`[data-chart="${chartId}"] path.recharts-curve`).evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+}
+
+function builtIn(form: 'separate' | 'combined'): ScenarioSummary {
+  const s = builtIns.find((b) => b.form === form);
+  if (!s) throw new Error(`The library has no built-in scenario with form "${form}"`);
+  return s;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}, so the window cannot be tested end to end. Install it with ` +
+        '`apt-get install -y chromium` (.ci/run does this).',
+    );
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'joinedup-e2e-'));
+  const rendererDir = join(work, 'renderer');
+  await build({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'error', build: { outDir: rendererDir, emptyOutDir: true } });
+  deps = createAppDeps({ dbPath: join(work, 'joinedup.db') });
+  handlers = createHandlers(deps);
+  host = await startBrowserHost({ handlers, rendererDir });
+  model = await value(handlers['model:describe']({}));
+  builtIns = (await value(handlers['scenarios:list']({}))).filter((s) => s.builtIn);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, acceptDownloads: true });
+  page = await context.newPage();
+  // The engine compiles the model with `new Function`, so the model worker needs its own policy with
+  // 'unsafe-eval' (electron/security.ts WORKER_CONTENT_SECURITY_POLICY). The first test checks that the host sends
+  // it; if it does not, that test fails and the rest run with the policy put on here, to test the window itself.
+  const workerFile = readdirSync(join(rendererDir, 'assets')).find((f) => /worker.*\.js$/.test(f));
+  workerPolicy = workerFile ? ((await fetch(`${host.url.replace(/\?.*$/, '')}assets/${workerFile}`)).headers.get('content-security-policy') ?? '') : '';
+  if (!workerPolicy.includes("'unsafe-eval'")) {
+    await context.route(/worker[^/]*\.js(\?.*)?$/, async (route) => {
+      const r = await route.fetch();
+      await route.fulfill({ response: r, headers: { ...r.headers(), 'content-security-policy': "default-src 'none'; script-src 'self' 'unsafe-eval'" } });
+    });
+  }
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  deps?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the JoinedUp window in Chromium', () => {
+  let savedName = '';
+
+  it('is served with a policy that lets the model worker compile the model', () => {
+    expect(
+      workerPolicy,
+      "the browser host must send the model worker's script with WORKER_CONTENT_SECURITY_POLICY (script-src 'self' 'unsafe-eval'), " +
+        'as electron/app-protocol.ts does; under the page policy the worker cannot compile the model and no chart is drawn',
+    ).toContain("'unsafe-eval'");
+    expect(workerPolicy).not.toContain("'unsafe-inline'");
+  });
+
+  let movedParameter = '';
+  let movedValue = '';
+
+  it('opens on the library with the built-in scenarios', async () => {
+    expect(builtIns.length).toBeGreaterThanOrEqual(2);
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Scenario library' }).waitFor();
+    for (const s of builtIns) await expect(page.getByRole('heading', { name: s.name, exact: true }).count()).resolves.toBe(1);
+    await shot('library');
+    await injectAxe();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('opens a built-in scenario and draws its charts', async () => {
+    const separate = builtIn('separate');
+    await page.getByRole('button', { name: `Open ${separate.name}`, exact: true }).click();
+    await page.locator('[data-chart="stranded-beds"] path.recharts-curve').first().waitFor();
+    expect(await page.locator('.chart-grid figure').count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('.parameter input[type="range"]').count()).toBe(model.parameters.length);
+    await shot('edit');
+    await injectAxe();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('moves a slider and the stranded-beds chart follows', async () => {
+    const before = await chartPaths('stranded-beds');
+    // A parameter of the discharge pathway: its delays feed the stranded-bed stocks directly.
+    const candidates = model.parameters.filter((p) => p.group === 'integration' || /delay|assess/i.test(p.name));
+    let changed = false;
+    for (const p of candidates) {
+      const row = page.locator(`li[data-parameter="${p.name}"]`);
+      await row.locator('input[type="range"]').focus();
+      await page.keyboard.press('End');
+      try {
+        await page.waitForFunction(
+          ([sel, old]) => {
+            const d = (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document
+              .querySelector(sel)
+              ?.getAttribute('d');
+            return d !== undefined && d !== null && d !== old;
+          },
+          ['[data-chart="stranded-beds"] path.recharts-curve', before[0]] as const,
+          { timeout: 3000 },
+        );
+        movedParameter = p.name;
+        movedValue = await row.locator('input[inputmode="decimal"]').inputValue();
+        changed = true;
+        break;
+      } catch {
+        // This parameter does not move the stranded beds at its maximum: undo it and try the next.
+        await page.getByRole('button', { name: 'Undo', exact: true }).click();
+      }
+    }
+    expect(changed, `no parameter among ${candidates.map((p) => p.name).join(', ')} changed the stranded-beds chart`).toBe(true);
+    expect(await chartPaths('stranded-beds')).not.toEqual(before);
+    await expect(page.locator(`li[data-parameter="${movedParameter}"].parameter-changed`).count()).resolves.toBe(1);
+    await expect(page.getByText('unsaved changes').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('saves the change, and after a reload finds it again', async () => {
+    await page.getByRole('button', { name: 'Save as new scenario' }).click();
+    await page.getByRole('status').filter({ hasText: 'saved as a new scenario' }).waitFor();
+    const mine = (await value(handlers['scenarios:list']({}))).filter((s) => !s.builtIn);
+    expect(mine).toHaveLength(1);
+    savedName = mine[0].name;
+    const stored = await value(handlers['scenarios:get']({ id: mine[0].id }));
+    expect(Object.keys(stored.scenario.parameters)).toEqual([movedParameter]);
+
+    await page.reload();
+    // The window reopens where it was (the Edit view); the library has the saved scenario.
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('heading', { name: 'My scenarios' }).waitFor();
+    await page.getByRole('button', { name: `Open ${savedName}`, exact: true }).click();
+    const row = page.locator(`li[data-parameter="${movedParameter}"]`);
+    await row.waitFor();
+    expect(await row.locator('input[inputmode="decimal"]').inputValue()).toBe(movedValue);
+    expect(await row.evaluate((el) => el.className)).toContain('parameter-changed');
+  });
+
+  it('compares three scenarios and reads the summary table', async () => {
+    const separate = builtIn('separate');
+    const combined = builtIn('combined');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByRole('heading', { name: 'Compare scenarios' }).waitFor();
+    const picker = page.getByRole('group', { name: /Choose a baseline/ });
+    await picker.getByLabel('Baseline', { exact: true }).selectOption({ label: separate.name });
+    await picker.getByLabel('Option 1', { exact: true }).selectOption({ label: combined.name });
+    await picker.getByLabel('Option 2', { exact: true }).selectOption({ label: savedName });
+    const headers = page.locator('.summary-table thead th');
+    await expect.poll(() => headers.count()).toBe(4);
+    expect(await headers.allInnerTexts()).toEqual([
+      'Measure',
+      expect.stringContaining(separate.name),
+      expect.stringContaining(combined.name),
+      expect.stringContaining(savedName),
+    ]);
+
+    // The table's numbers (from the model in the page's worker) match the handlers' comparison in Node.
+    const mineId = (await value(handlers['scenarios:list']({}))).find((s) => s.name === savedName)!.id;
+    const comparison = await value(handlers['run:compare']({ baselineId: separate.id, optionIds: [combined.id, mineId] }));
+    const byId = new Map(comparison.scenarios.map((c: ComparedScenario) => [c.id, c]));
+    const costCells = await page.locator('tr[data-metric="cost.total"] td .cell-value').allInnerTexts();
+    expect(costCells).toEqual([separate.id, combined.id, mineId].map((id) => formatMoneyM(byId.get(id)!.run.metrics['cost.total'])));
+    const diffText = await page.locator('tr[data-metric="cost.total"] td').nth(1).locator('.diff').innerText();
+    expect(diffText).toBe(formatMoneyM(byId.get(combined.id)!.differences['cost.total'], true).replace(/^(\+|−)?£0\.0m$/, 'no change'));
+    await expect(page.locator('tr[data-metric="breakEvenYear"]').count()).resolves.toBe(1);
+    await expect(page.getByRole('heading', { name: 'What differs from the baseline' }).count()).resolves.toBe(1);
+    await page.locator('[data-chart="hle"] path.recharts-curve').first().waitFor();
+    await shot('compare');
+    await injectAxe();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('exports the compared data as CSV and a chart as PNG', async () => {
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export compared data (CSV)' }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync(await csvDownload.path(), 'utf8');
+    const lines = csv.trim().split(/\r\n/);
+    expect(lines[0]).toBe('scenario,role,measure,unit,date,value,difference_from_baseline');
+    const separate = builtIn('separate');
+    const combined = builtIn('combined');
+    const sepRun = await value(handlers['run:scenario']({ id: separate.id }));
+    const costRow = lines.find((l) => l.startsWith(`${csvName(separate.name)},baseline,cost.total,GBP,,`));
+    expect(costRow, 'the baseline cost.total row').toBeDefined();
+    expect(Number(costRow!.split(',').at(-2))).toBeCloseTo(sepRun.metrics['cost.total'], 0);
+    expect(lines.some((l) => l.startsWith(`${csvName(combined.name)},option,strandedBeds,beds,`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${csvName(savedName)},option,cost.cumulative.total,GBP,`))).toBe(true);
+
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save as PNG: the chart “People waiting to leave hospital”' }).first().click(),
+    ]);
+    expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+    const png = readFileSync(await pngDownload.path());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(5000);
+  });
+
+  it('enters presenting mode, steps with the arrow keys, and leaves with Escape', async () => {
+    await page.getByRole('button', { name: 'Present', exact: true }).first().click();
+    const present = page.locator('.present');
+    await present.waitFor();
+    await expect(present.getByText(/Slide 1 of/).count()).resolves.toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await present.getByText(/Slide 2 of/).waitFor();
+    await present.locator('path.recharts-curve').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await present.getByText(/against the baseline/).waitFor();
+    await shot('present');
+    await injectAxe();
+    expect(await seriousViolations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await present.waitFor({ state: 'detached' });
+    await expect(page.getByRole('navigation', { name: 'Views' }).count()).resolves.toBe(1);
+  });
+
+  it('raised no script errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** A scenario name as it appears in the CSV's first field. */
+function csvName(name: string): string {
+  return /[",\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name;
+}
