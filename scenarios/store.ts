@@ -10,6 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ImportConflictPolicy, ImportResult, ScenarioSummary, StoredScenario } from '../electron/ipc-contract.js';
@@ -68,7 +69,8 @@ export interface BuiltInScenario {
 
 const BACKUP_KEEP = 5;
 const LIST_CACHE_QUERIES = 32;
-const RUN_CACHE_KEEP = 500;
+/** Cached runs kept (newest first); about 300 kB each. */
+const RUN_CACHE_KEEP = 64;
 const DAY_MS = 86_400_000;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
@@ -335,14 +337,22 @@ export class ScenarioStore {
   // ------------------------------------------------------------------------------------------------------------
   // Run cache
 
+  /** The cached run for this key and model version, if any. An unreadable entry counts as a miss. */
   getCachedRun(key: string, modelVersion: string): ScenarioRun | undefined {
-    const row = this.stmts.getRun.get(key, modelVersion) as { result_json: string } | undefined;
-    return row ? (JSON.parse(row.result_json) as ScenarioRun) : undefined;
+    const row = this.stmts.getRun.get(key, modelVersion) as { result: Buffer } | undefined;
+    if (!row) return undefined;
+    try {
+      return JSON.parse(inflateSync(row.result).toString('utf8')) as ScenarioRun;
+    } catch {
+      return undefined;
+    }
   }
 
   putCachedRun(key: string, modelVersion: string, run: ScenarioRun): void {
+    // Level 1: nearly the size of the best level, at half the time.
+    const result = deflateSync(JSON.stringify(run), { level: 1 });
     this.db.transaction(() => {
-      this.stmts.putRun.run(key, modelVersion, this.now().toISOString(), JSON.stringify(run));
+      this.stmts.putRun.run(key, modelVersion, this.now().toISOString(), result);
       this.stmts.trimRuns.run(RUN_CACHE_KEEP);
     }).immediate();
   }
@@ -473,8 +483,8 @@ function prepare(db: Database.Database) {
     purge: db.prepare('DELETE FROM scenarios WHERE deleted_at IS NOT NULL AND deleted_at < ? AND built_in_key IS NULL'),
     deleteTags: db.prepare('DELETE FROM scenario_tags WHERE scenario_id = ?'),
     insertTag: db.prepare('INSERT OR IGNORE INTO scenario_tags (scenario_id, tag) VALUES (?, ?)'),
-    getRun: db.prepare('SELECT result_json FROM run_cache WHERE key = ? AND model_version = ?'),
-    putRun: db.prepare('INSERT OR REPLACE INTO run_cache (key, model_version, created_at, result_json) VALUES (?, ?, ?, ?)'),
+    getRun: db.prepare('SELECT result FROM run_cache WHERE key = ? AND model_version = ?'),
+    putRun: db.prepare('INSERT OR REPLACE INTO run_cache (key, model_version, created_at, result) VALUES (?, ?, ?, ?)'),
     trimRuns: db.prepare('DELETE FROM run_cache WHERE key NOT IN (SELECT key FROM run_cache ORDER BY created_at DESC LIMIT ?)'),
     pruneRuns: db.prepare('DELETE FROM run_cache WHERE model_version != ?'),
   };

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { migration001 } from './001-scenarios.js';
 import { migration002 } from './002-run-cache.js';
 import { migration003 } from './003-list-index.js';
+import { migration004 } from './004-compressed-run-cache.js';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 /** The schema version this code writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

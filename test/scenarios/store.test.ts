@@ -197,6 +197,18 @@ describe('scenario store', () => {
     store.close();
   });
 
+  it('keeps the newest cached runs only, so the cache cannot grow without end', () => {
+    let t = Date.parse('2026-01-01T00:00:00Z');
+    const store = fresh({ now: () => new Date((t += 1000)) });
+    const keys = Array.from({ length: 80 }, (_, i) => runCacheKey('m1', scenario('A', { horizonYears: 1 + i / 10 })));
+    keys.forEach((key, i) => store.putCachedRun(key, 'm1', { times: [i] } as never));
+    expect(store.getCachedRun(keys[0], 'm1')).toBeUndefined();
+    expect(store.getCachedRun(keys[79], 'm1')).toEqual({ times: [79] });
+    expect(keys.filter((k) => store.getCachedRun(k, 'm1')).length).toBeGreaterThanOrEqual(32);
+    expect(keys.filter((k) => store.getCachedRun(k, 'm1')).length).toBeLessThan(80);
+    store.close();
+  });
+
   it('keeps saved scenarios across reopening', () => {
     const store = fresh();
     const a = store.save(scenario('Kept'));
