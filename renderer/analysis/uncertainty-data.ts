@@ -90,7 +90,21 @@ export interface TornadoRow {
   range: string;
 }
 
-export function tornadoRows(t: Tornado, metric: string, scale: number, top = 10): { rows: TornadoRow[]; reference: number } {
+/** An axis domain covering every bar end (and zero when asked), with a little room either side. */
+export function domainOf(values: number[], includeZero = false): [number, number] {
+  const all = includeZero ? [...values, 0] : values;
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (lo === hi) {
+    lo -= Math.abs(lo) * 0.1 || 1;
+    hi += Math.abs(hi) * 0.1 || 1;
+  }
+  const pad = (hi - lo) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
+export function tornadoRows(t: Tornado, metric: string, scale: number, top = 10): { rows: TornadoRow[]; reference: number; domain: [number, number] } {
   const reference = t.reference[metric] * scale;
   const rows = sortTornado(t, metric)
     .filter((i) => i.metrics[metric].width > 0)
@@ -102,7 +116,7 @@ export function tornadoRows(t: Tornado, metric: string, scale: number, top = 10)
       width: i.metrics[metric].width * scale,
       range: `${i.low} to ${i.high} ${i.unit}`,
     }));
-  return { rows, reference };
+  return { rows, reference, domain: domainOf([reference, ...rows.flatMap((r) => [...r.lowBar, ...r.highBar])]) };
 }
 
 export interface WaterfallRow {

@@ -9,7 +9,7 @@ import { careAnalysisModel } from '../../models/analysis/care-model.js';
 import { AnalysisCancelled } from '../../models/analysis/monte-carlo.js';
 import type { UncertaintyReport } from '../../models/analysis/uncertainty.js';
 import { analyseUncertainty } from '../../models/analysis/uncertainty.js';
-import { bandRows, pairedRows, tornadoRows, waterfallRows } from '../analysis/uncertainty-data.js';
+import { bandRows, domainOf, pairedRows, tornadoRows, waterfallRows } from '../analysis/uncertainty-data.js';
 import type { AnalysisWorkerPool } from '../analysis/worker-pool.js';
 import { startAnalysisPool } from '../analysis/worker-pool.js';
 import { BASELINE_COLOUR, OPTION_COLOURS } from '../chart-data.js';
@@ -43,7 +43,10 @@ type Status =
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
-const axisValue = (scale: number) => (v: number) => (scale === 1e-6 ? `£${Math.round(v).toLocaleString('en-GB')}m` : v.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
+const axisValue = (scale: number) => (v: number) => {
+  const sign = v < 0 ? '\u2212' : '';
+  return scale === 1e-6 ? `${sign}£${Math.round(Math.abs(v)).toLocaleString('en-GB')}m` : `${sign}${Math.abs(v).toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+};
 
 export function UncertaintyView(ctx: ViewContext) {
   const baseline = ctx.items[0];
@@ -268,7 +271,7 @@ export function UncertaintyView(ctx: ViewContext) {
                 <ResponsiveContainer width="100%" height={40 + tornado.rows.length * 28} minWidth={0} initialDimension={{ width: 480, height: 300 }}>
                   <BarChart data={tornado.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }} barGap={0}>
                     <CartesianGrid stroke="#eee" horizontal={false} />
-                    <XAxis type="number" domain={['auto', 'auto']} tickFormatter={axisValue(focusInfo.scale)} tick={{ fontSize: 12 }} />
+                    <XAxis type="number" domain={tornado.domain} tickFormatter={axisValue(focusInfo.scale)} tick={{ fontSize: 12 }} allowDataOverflow />
                     <YAxis type="category" dataKey="label" width={260} tick={{ fontSize: 12 }} />
                     <Tooltip formatter={(v) => (Array.isArray(v) ? axisValue(focusInfo.scale)(Number(v[1])) : String(v))} />
                     <Bar dataKey="lowBar" fill="#56B4E9" isAnimationActive={false} name="Low end" />
@@ -298,7 +301,7 @@ export function UncertaintyView(ctx: ViewContext) {
                   <BarChart data={waterfall} margin={{ top: 8, right: 16, bottom: 70, left: 8 }}>
                     <CartesianGrid stroke="#eee" vertical={false} />
                     <XAxis dataKey="label" interval={0} angle={-30} textAnchor="end" tick={{ fontSize: 11 }} height={80} />
-                    <YAxis tickFormatter={axisValue(focusInfo.scale)} tick={{ fontSize: 12 }} width={72} />
+                    <YAxis tickFormatter={axisValue(focusInfo.scale)} tick={{ fontSize: 12 }} width={72} domain={domainOf(waterfall.flatMap((r) => r.bar), true)} allowDataOverflow />
                     <ReferenceLine y={0} stroke="#000" />
                     <Bar dataKey="bar" isAnimationActive={false}>
                       {waterfall.map((row, i) => (

@@ -34,6 +34,8 @@ describe('Uncertainty view data', async () => {
     expect(rows.map((r) => r.label)).not.toContain('A parameter with no range');
     for (let i = 1; i < rows.length; i++) expect(rows[i - 1].width).toBeGreaterThanOrEqual(rows[i].width);
     expect(rows[0].lowBar[0]).toBe(reference);
+    const { domain } = tornadoRows(report.tornado!.difference!, 'cost.total', 1e-6);
+    for (const r of rows) for (const v of [...r.lowBar, ...r.highBar]) expect(v >= domain[0] && v <= domain[1]).toBe(true);
   });
 
   it('builds waterfalls that end at the total difference, either way of splitting it', () => {
