@@ -247,3 +247,21 @@ describe('compiler optimisations keep the results', () => {
     expect(at(r, 'c', 0)).toBe(9);
   });
 });
+
+describe('untrusted model text', () => {
+  it('never reaches generated code: names that look like code are just names', () => {
+    const evil = 'a}; globalThis.__pwned = 1; {';
+    const r = run(
+      [aux(evil, '2'), aux('b', `"${evil}" * 3`), aux('c', '"process.exit(1)" + 1'), aux('process.exit(1)', '4')],
+      { stop: 0 },
+    );
+    expect(at(r, 'b', 0)).toBe(6);
+    expect(at(r, 'c', 0)).toBe(5);
+    expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
+  });
+  it('rejects equations that are code rather than arithmetic', () => {
+    for (const equation of ['globalThis.x = 1', 'f = function() {}', '`x`', "'x'", 'a; b', 'a[0]', 'import("fs")']) {
+      expect(() => compileModel(spec([aux('v', equation), aux('a', '1'), aux('b', '1')]))).toThrow(ModelError);
+    }
+  });
+});
