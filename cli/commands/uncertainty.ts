@@ -135,10 +135,11 @@ export function formatReport(r: UncertaintyReport, horizonYears: number): string
   const t = r.tornado?.difference ?? r.tornado?.option;
   if (t) {
     lines.push(`Assumptions that matter most for ${r.tornado?.difference ? 'the cost difference' : 'cost'} (each moved alone from low to high):`);
+    const show = r.tornado?.difference ? (v: number) => formatDiff('GBP', v) : money;
     for (const item of sortTornado(t, 'cost.total').slice(0, 8)) {
       const c = item.metrics['cost.total'];
       if (c.width === 0) continue;
-      lines.push(`  ${pad(item.label, 52)} ${formatDiff('GBP', c.atLow).padStart(10)} → ${formatDiff('GBP', c.atHigh).padStart(10)}  (swing ${money(c.width)})`);
+      lines.push(`  ${pad(item.label, 52)} ${show(c.atLow).padStart(10)} → ${show(c.atHigh).padStart(10)}  (swing ${money(c.width)})`);
     }
     lines.push('');
   }
