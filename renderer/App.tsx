@@ -44,6 +44,8 @@ export function App({ api, client, onMenuCommand }: AppProps) {
   const [evaluation, setEvaluation] = useState<Evaluation>(EMPTY_EVALUATION);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [sources, setSources] = useState<Record<string, string>>({});
+  useEffect(() => client.onSources((list) => setSources(Object.fromEntries(list.map((s) => [s.key, s.citation])))), [client]);
   const storedRef = useRef(stored);
   storedRef.current = stored;
   const historiesRef = useRef(histories);
@@ -430,6 +432,7 @@ export function App({ api, client, onMenuCommand }: AppProps) {
     evaluation,
     editing,
     dirtyIds,
+    sources,
     actions,
   };
 

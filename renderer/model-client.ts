@@ -3,7 +3,7 @@
  * waiting (which resolves as superseded), so dragging a slider never queues stale runs.
  */
 import type { ComparedScenario } from '../electron/ipc-contract.js';
-import type { ScenarioRun } from '../models/health-care/types.js';
+import type { ScenarioRun, SourceInfo } from '../models/health-care/types.js';
 import type { EvaluatedResponse, EvaluateItem, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 /** The slice of a Worker the client uses, so tests and other hosts can supply their own. */
@@ -40,6 +40,8 @@ export class ModelClient {
   /** Runs already received, by run key, newest last; the worker does not send these again. */
   private readonly runs = new Map<string, ScenarioRun>();
   private static readonly RUNS_KEPT = 24;
+  private sourceList: SourceInfo[] | null = null;
+  private readonly sourceListeners = new Set<(sources: SourceInfo[]) => void>();
 
   constructor(private readonly worker: WorkerLike) {
     worker.onmessage = (event) => this.receive(event.data);
@@ -58,6 +60,13 @@ export class ModelClient {
       this.waiting = { items, resolve };
       this.pump();
     });
+  }
+
+  /** Call `listener` with the model's source citations once the worker has sent them; returns an unsubscribe. */
+  onSources(listener: (sources: SourceInfo[]) => void): () => void {
+    if (this.sourceList) listener(this.sourceList);
+    else this.sourceListeners.add(listener);
+    return () => this.sourceListeners.delete(listener);
   }
 
   dispose(): void {
@@ -93,6 +102,12 @@ export class ModelClient {
   }
 
   private receive(response: WorkerResponse): void {
+    if (response.type === 'sources') {
+      this.sourceList = response.sources;
+      for (const listener of this.sourceListeners) listener(response.sources);
+      this.sourceListeners.clear();
+      return;
+    }
     const current = this.inFlight;
     if (!current || current.requestId !== response.requestId) return;
     this.inFlight = null;

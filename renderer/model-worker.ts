@@ -4,7 +4,7 @@
  */
 import type { ComparedScenario, ParameterDifference } from '../electron/ipc-contract.js';
 import type { Scenario as ScenarioFile } from '../scenarios/scenario.js';
-import { compareRuns, effectiveParameters, PARAMETERS, runScenario } from '../models/health-care/index.js';
+import { compareRuns, effectiveParameters, PARAMETERS, runScenario, SOURCES } from '../models/health-care/index.js';
 import type { ScenarioRun } from '../models/health-care/types.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import type { EvaluatedResponse, EvaluatedScenario, EvaluateRequest, ItemError, WorkerRequest, WorkerResponse } from './worker-protocol.js';
@@ -121,6 +121,7 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+scope.postMessage({ type: 'sources', requestId: 0, sources: SOURCES });
 setTimeout(warmUp, 0);
 
 scope.onmessage = (event) => {

@@ -3,7 +3,7 @@
  * Errors cross as data.
  */
 import type { ComparedScenario } from '../electron/ipc-contract.js';
-import type { ScenarioRun } from '../models/health-care/types.js';
+import type { ScenarioRun, SourceInfo } from '../models/health-care/types.js';
 import type { Scenario } from '../scenarios/scenario.js';
 
 export interface EvaluateItem {
@@ -52,4 +52,11 @@ export interface FailedResponse {
   message: string;
 }
 
-export type WorkerResponse = EvaluatedResponse | FailedResponse;
+/** Sent once when the worker starts: the citations behind the parameters' source keys. */
+export interface SourcesMessage {
+  type: 'sources';
+  requestId: 0;
+  sources: SourceInfo[];
+}
+
+export type WorkerResponse = EvaluatedResponse | FailedResponse | SourcesMessage;

@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo, useRef } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ChartData, type ChartDef, yearTicks } from '../chart-data.js';
 import { fileNameFor, saveSvgAsPng } from '../download.js';
@@ -22,6 +22,9 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
   const titleId = useId();
   const fontSize = large ? 18 : 12;
   const plotRef = useRef<HTMLDivElement>(null);
+  // The tooltip is mounted only while the pointer is over the chart: recharts recomputes a mounted tooltip on every
+  // data change, which costs a third of an update while a slider elsewhere is being dragged.
+  const [pointerOver, setPointerOver] = useState(false);
   const ticks = useMemo(() => yearTicks(data.rows), [data.rows]);
   const tooltipValue = useCallback((value: unknown) => formatChartValue(Number(value), def.unit), [def.unit]);
   const tooltipLabel = useCallback((label: unknown) => formatDate(Number(label)), []);
@@ -45,7 +48,14 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
           No results to draw yet.
         </p>
       ) : (
-        <div ref={plotRef} className="chart-plot" role="img" aria-label={`${def.title} in ${def.axisLabel} over time: ${describedLines}`}>
+        <div
+          ref={plotRef}
+          className="chart-plot"
+          role="img"
+          aria-label={`${def.title} in ${def.axisLabel} over time: ${describedLines}`}
+          onPointerEnter={() => setPointerOver(true)}
+          onPointerLeave={() => setPointerOver(false)}
+        >
           <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 480, height }}>
             <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
               <CartesianGrid stroke="#e3e3e3" vertical={false} />
@@ -67,7 +77,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                 domain={['auto', 'auto']}
                 label={{ value: def.axisLabel, angle: -90, position: 'insideLeft', fill: '#404040', fontSize }}
               />
-              <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />
+              {pointerOver && <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />}
               {data.lines.map((line) => (
                 <Line
                   key={line.dataKey}
@@ -78,7 +88,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                   strokeDasharray={line.dash}
                   strokeOpacity={spotlight && !line.baseline && line.dataKey !== spotlight ? 0.15 : 1}
                   dot={false}
-                  activeDot={{ r: 3 }}
+                  activeDot={pointerOver ? { r: 3 } : false}
                   isAnimationActive={false}
                   connectNulls
                 />

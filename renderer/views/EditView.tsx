@@ -6,7 +6,7 @@ import { canRedo, canUndo } from '../edit-history.js';
 import type { ViewContext } from './view-types.js';
 
 /** Edit one scenario's assumptions and watch every compared scenario's charts follow. */
-export function EditView({ model, editing, evaluation, actions }: ViewContext) {
+export function EditView({ model, editing, evaluation, sources, actions }: ViewContext) {
   const { undo, redo, save, notify } = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -46,7 +46,7 @@ export function EditView({ model, editing, evaluation, actions }: ViewContext) {
   const errors = evaluation.errors.filter((e) => e.key === editing.id);
   return (
     <div className="edit-view">
-      <ParameterPanel parameters={model.parameters} scenario={draft} onEdit={actions.edit} />
+      <ParameterPanel parameters={model.parameters} scenario={draft} onEdit={actions.edit} sources={sources} />
       <div className="edit-main">
         <div className="toolbar" role="toolbar" aria-label="Editing">
           <h1 className="scenario-title">

@@ -66,6 +66,8 @@ export interface ViewContext {
   editing: Editing | null;
   /** Ids of scenarios with unsaved changes. */
   dirtyIds: ReadonlySet<string>;
+  /** Source key → citation, for "where does this come from". */
+  sources: Record<string, string>;
   actions: WorkspaceActions;
 }
 

@@ -292,6 +292,28 @@ describe('the JoinedUp window in Chromium', () => {
     await expect(page.getByRole('navigation', { name: 'Views' }).count()).resolves.toBe(1);
   });
 
+  it('duplicates, renames, searches, and deletes with undo in the library', async () => {
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('heading', { name: 'My scenarios' }).waitFor();
+    const before = (await value(handlers['scenarios:list']({}))).filter((s) => !s.builtIn).length;
+    await page.getByRole('button', { name: `Duplicate: ${savedName}`, exact: true }).click();
+    await expect.poll(async () => (await value(handlers['scenarios:list']({}))).filter((s) => !s.builtIn).length).toBe(before + 1);
+    const copy = (await value(handlers['scenarios:list']({}))).find((s) => !s.builtIn && s.name !== savedName)!;
+    await page.getByRole('button', { name: `Rename ${copy.name}`, exact: true }).click();
+    const box = page.getByLabel(`New name for ${copy.name}`);
+    await box.fill('Zeta option, faster assessment');
+    await box.press('Enter');
+    await page.getByRole('heading', { name: 'Zeta option, faster assessment', exact: true }).waitFor();
+    await page.getByLabel('Search scenarios').fill('zeta');
+    await expect.poll(() => page.locator('.scenario-card').count()).toBe(1);
+    await page.getByLabel('Search scenarios').fill('');
+    await page.getByRole('button', { name: 'Delete Zeta option, faster assessment', exact: true }).click();
+    await page.getByRole('heading', { name: 'Zeta option, faster assessment', exact: true }).waitFor({ state: 'detached' });
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { name: 'Zeta option, faster assessment', exact: true }).waitFor();
+    expect((await value(handlers['scenarios:get']({ id: copy.id }))).name).toBe('Zeta option, faster assessment');
+  });
+
   it('raised no script errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });
