@@ -17,7 +17,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, type ApiError, type Channel, type Handlers, type Result } from './ipc-contract.js';
-import { CONTENT_SECURITY_POLICY } from './security.js';
+import { isWorkerScript } from './app-protocol.js';
+import { CONTENT_SECURITY_POLICY, WORKER_CONTENT_SECURITY_POLICY } from './security.js';
 
 export const TOKEN_HEADER = 'x-joinedup-token';
 /** Scenario files up to the parser's 20 million characters fit, with JSON escaping to spare. */
@@ -172,7 +173,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       ...SECURITY_HEADERS,
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': content.length,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
+      // The model worker compiles generated code with `new Function`: only worker scripts get 'unsafe-eval'.
+      'content-security-policy': isWorkerScript(file, req.headers['sec-fetch-dest'] as string | undefined)
+        ? WORKER_CONTENT_SECURITY_POLICY
+        : CONTENT_SECURITY_POLICY,
       'cache-control': 'no-cache',
     });
     res.end(req.method === 'HEAD' ? undefined : content);

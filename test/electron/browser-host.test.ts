@@ -145,4 +145,21 @@ describe('browser host', () => {
     }
     expect((await send(host.port, { path: '/compare/view' })).body).toContain('built');
   });
+
+  it('lets only worker scripts compile generated model code: the page never gets unsafe-eval', async () => {
+    const dir = join(tempDir(), 'renderer');
+    mkdirSync(join(dir, 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>built</title>');
+    writeFileSync(join(dir, 'assets', 'model-worker-abc123.js'), 'self.onmessage = () => {}');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    const { host } = await start(dir);
+    const page = await send(host.port, { path: '/' });
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
+    const app = await send(host.port, { path: '/assets/app.js' });
+    expect(app.headers['content-security-policy']).not.toContain('unsafe-eval');
+    const byName = await send(host.port, { path: '/assets/model-worker-abc123.js' });
+    expect(byName.headers['content-security-policy']).toContain("'unsafe-eval'");
+    const byDest = await send(host.port, { path: '/assets/app.js', headers: { 'sec-fetch-dest': 'worker' } });
+    expect(byDest.headers['content-security-policy']).toContain("'unsafe-eval'");
+  });
 });
