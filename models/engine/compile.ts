@@ -92,7 +92,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
       if ((useCount.get(code) ?? 0) > 1) {
         let slot = shared.get(code);
         if (!slot) {
-          slot = { id: bySlotId.length, role: 'aux', owner: owner.owner, hiddenWhat: 'part shared by several equations' };
+          slot = { id: bySlotId.length, role: 'aux', owner: owner.owner, hiddenWhat: 'part shared by several equations', speculative: true };
           bySlotId.push(slot);
           shared.set(code, slot);
           slot.expr = mapChildren(e, (x) => share(x, owner));
@@ -103,7 +103,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     return mapChildren(e, (x) => share(x, owner));
   };
   for (const s of bySlotId.slice()) {
-    if (s.role === 'aux' && !s.hiddenWhat?.startsWith('part shared')) s.expr = share(s.expr!, s);
+    if (s.role === 'aux' && !s.speculative) s.expr = share(s.expr!, s);
     if (s.role === 'stock') s.rate = share(s.rate!, s);
   }
 
@@ -151,7 +151,15 @@ export function compileModel(spec: ModelSpec): CompiledModel {
       const code = genExpr(e, 'run');
       let slot = hoistedByCode.get(code);
       if (!slot) {
-        slot = { id: bySlotId.length, role: 'aux', owner: owner.owner, hiddenWhat: 'fixed part of the equation', expr: e, invariant: true };
+        slot = {
+          id: bySlotId.length,
+          role: 'aux',
+          owner: owner.owner,
+          hiddenWhat: 'fixed part of the equation',
+          expr: e,
+          invariant: true,
+          speculative: true,
+        };
         bySlotId.push(slot);
         hoistedByCode.set(code, slot);
         sink.push(slot);
@@ -209,8 +217,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     slotCount: bySlotId.length,
     stockCount,
     slotById: bySlotId,
-    initOrder,
-    varying,
+    initOrder: initOrder.filter((s) => !s.speculative),
+    varying: varying.filter((s) => !s.speculative),
     initPass,
     auxPass,
     ratePass,

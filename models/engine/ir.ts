@@ -34,6 +34,12 @@ export interface Slot {
   nonNegative?: boolean;
   /** Aux slots whose value cannot change during a run (computed only in the initial pass). */
   invariant?: boolean;
+  /**
+   * Compiler-made slots (shared or hoisted parts of equations) are computed even where the equation would not use
+   * them, such as an IF branch not taken, so their value may be NaN harmlessly: they are not checked for
+   * non-finite values. The equations using them are.
+   */
+  speculative?: boolean;
 }
 
 export interface PipelineDelay {

@@ -14,8 +14,9 @@ export interface Program {
   stockCount: number;
   /** Slot for each value-array index (for error messages). */
   slotById: readonly Slot[];
+  /** Slots checked for non-finite values after the initial pass, in evaluation order. */
   initOrder: readonly Slot[];
-  /** Auxiliaries recomputed every pass, in evaluation order. */
+  /** Auxiliaries recomputed every pass and checked when a run goes non-finite, in evaluation order. */
   varying: readonly Slot[];
   initPass: readonly PassFn[];
   auxPass: readonly PassFn[];

@@ -235,6 +235,14 @@ describe('compiler optimisations keep the results', () => {
     const r = run([aux('k', '-1'), aux('y', 'IF TIME > 100 THEN LN(k) * TIME ELSE TIME')], { stop: 2 });
     expect(series(r, 'y')).toEqual([0, 1, 2]);
   });
+  it('shared parts inside an IF branch that is not taken do not stop the run', () => {
+    const r = run([aux('a', 'IF TIME > 100 THEN LN(TIME - 1) ELSE 0'), aux('b', 'IF TIME > 100 THEN LN(TIME - 1) * 2 ELSE 1')], { stop: 2 });
+    expect(series(r, 'a')).toEqual([0, 0, 0]);
+    expect(series(r, 'b')).toEqual([1, 1, 1]);
+    const e = failure(() => run([aux('a', 'LN(TIME - 1)'), aux('b', 'LN(TIME - 1) * 2')], { stop: 2 }));
+    expect(e.code).toBe('non-finite');
+    expect(e.variable).toBe('a');
+  });
   it('fixed parts follow overrides of the constants they use', () => {
     const m = compileModel(spec([aux('k', '2'), aux('y', 'TIME * k ^ 0.5')], { stop: 1 }));
     expect(at(m.run(), 'y', 1)).toBeCloseTo(Math.SQRT2, 14);
