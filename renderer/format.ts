@@ -123,12 +123,18 @@ export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+// Building an Intl.NumberFormat is slow, so one is kept per number of decimal places.
+const byDecimals: Intl.NumberFormat[] = [];
+function toDecimals(decimals: number): Intl.NumberFormat {
+  return (byDecimals[decimals] ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: decimals }));
+}
+
 /** Format a plain parameter value: up to four significant figures, thousands separators, no exponent. */
 export function formatParameter(value: number): string {
   if (!Number.isFinite(value)) return '–';
   const abs = Math.abs(value);
   const decimals = abs === 0 ? 0 : Math.max(0, Math.min(6, 3 - Math.floor(Math.log10(abs))));
-  const text = new Intl.NumberFormat('en-GB', { maximumFractionDigits: decimals }).format(abs);
+  const text = toDecimals(decimals).format(abs);
   return `${value < 0 ? MINUS : ''}${text}`;
 }
 

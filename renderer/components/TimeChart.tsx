@@ -17,6 +17,13 @@ export interface TimeChartProps {
   onExportError?: (message: string) => void;
 }
 
+// Object props are kept stable: recharts stores axis and chart settings and redoes its layout when one changes
+// identity, so an inline object would cost a full recomputation on every render.
+const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
+const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const Y_DOMAIN: [string, string] = ['auto', 'auto'];
+const ACTIVE_DOT = { r: 3 };
+
 /** One chart over time. It only renders: the data arrive shaped (chart-data.ts). */
 export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, height = 220, large = false, onExportError }: TimeChartProps) {
   const titleId = useId();
@@ -25,7 +32,16 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
   // The tooltip is mounted only while the pointer is over the chart: recharts recomputes a mounted tooltip on every
   // data change, which costs a third of an update while a slider elsewhere is being dragged.
   const [pointerOver, setPointerOver] = useState(false);
-  const ticks = useMemo(() => yearTicks(data.rows), [data.rows]);
+  const first = data.rows[0]?.t;
+  const last = data.rows[data.rows.length - 1]?.t;
+  // The ticks depend only on the span, which a slider rarely changes.
+  const ticks = useMemo(() => yearTicks(data.rows), [first, last]); // eslint-disable-line react-hooks/exhaustive-deps
+  const tick = useMemo(() => ({ fontSize }), [fontSize]);
+  const yLabel = useMemo(
+    () => ({ value: def.axisLabel, angle: -90, position: 'insideLeft' as const, fill: '#404040', fontSize }),
+    [def.axisLabel, fontSize],
+  );
+  const initialDimension = useMemo(() => ({ width: 480, height }), [height]);
   const tooltipValue = useCallback((value: unknown) => formatChartValue(Number(value), def.unit), [def.unit]);
   const tooltipLabel = useCallback((label: unknown) => formatDate(Number(label)), []);
   const savePng = useCallback(() => {
@@ -56,26 +72,26 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
           onPointerEnter={() => setPointerOver(true)}
           onPointerLeave={() => setPointerOver(false)}
         >
-          <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={{ width: 480, height }}>
-            <LineChart data={data.rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+          <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={initialDimension}>
+            <LineChart data={data.rows} margin={MARGIN}>
               <CartesianGrid stroke="#e3e3e3" vertical={false} />
               <XAxis
                 dataKey="t"
                 type="number"
                 scale="time"
-                domain={['dataMin', 'dataMax']}
+                domain={X_DOMAIN}
                 ticks={ticks}
                 tickFormatter={formatAxisTick}
                 stroke="#595959"
-                tick={{ fontSize }}
+                tick={tick}
               />
               <YAxis
                 tickFormatter={formatAxisNumber}
                 width={large ? 90 : 60}
                 stroke="#595959"
-                tick={{ fontSize }}
-                domain={['auto', 'auto']}
-                label={{ value: def.axisLabel, angle: -90, position: 'insideLeft', fill: '#404040', fontSize }}
+                tick={tick}
+                domain={Y_DOMAIN}
+                label={yLabel}
               />
               {pointerOver && <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />}
               {data.lines.map((line) => (
@@ -88,7 +104,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                   strokeDasharray={line.dash}
                   strokeOpacity={spotlight && !line.baseline && line.dataKey !== spotlight ? 0.15 : 1}
                   dot={false}
-                  activeDot={pointerOver ? { r: 3 } : false}
+                  activeDot={pointerOver ? ACTIVE_DOT : false}
                   isAnimationActive={false}
                   connectNulls
                 />
