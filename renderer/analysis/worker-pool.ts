@@ -103,12 +103,3 @@ export function createWorkerPool(spawn: () => WorkerLike, size: number): Analysi
     },
   };
 }
-
-/** The pool of the window's analysis workers. */
-export function startAnalysisPool(): AnalysisWorkerPool {
-  const size = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-  return createWorkerPool(
-    () => new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module', name: 'joinedup-analysis' }) as unknown as WorkerLike,
-    size,
-  );
-}
