@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { OPTIMISM_BIAS_GUIDANCE } from '../../models/analysis/appraisal.js';
 import { careAnalysisModel } from '../../models/analysis/care-model.js';
 import { AnalysisCancelled } from '../../models/analysis/monte-carlo.js';
 import type { UncertaintyReport } from '../../models/analysis/uncertainty.js';
@@ -55,6 +56,7 @@ export function UncertaintyView(ctx: ViewContext) {
   const option = options.find((o) => o.key === optionKey) ?? options[0];
   const [runs, setRuns] = useState(500);
   const [seed, setSeed] = useState(1);
+  const [optimismBiasPercent, setOptimismBiasPercent] = useState(Math.round(OPTIMISM_BIAS_GUIDANCE.defaultUplift * 100));
   const [focus, setFocus] = useState<(typeof FOCUS_METRICS)[number]['key']>('cost.total');
   const [waterfallMode, setWaterfallMode] = useState<'alone' | 'shapley'>('alone');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -81,6 +83,7 @@ export function UncertaintyView(ctx: ViewContext) {
       const report = await analyseUncertainty(careAnalysisModel, option.scenario, baseline.scenario, {
         runs,
         seed,
+        optimismBias: optimismBiasPercent / 100,
         executor: pool,
         signal: controller.signal,
         onProgress: (p) => setStatus({ kind: 'running', done: p.done, total: p.total, stage: STAGES[p.stage] }),
@@ -90,7 +93,7 @@ export function UncertaintyView(ctx: ViewContext) {
       if (err instanceof AnalysisCancelled) setStatus({ kind: 'cancelled' });
       else setStatus({ kind: 'error', message: (err as Error).message });
     }
-  }, [baseline, option, runs, seed]);
+  }, [baseline, option, runs, seed, optimismBiasPercent]);
 
   const cancel = useCallback(() => abortRef.current?.abort(), []);
 
@@ -160,6 +163,18 @@ export function UncertaintyView(ctx: ViewContext) {
             onChange={(e) => setSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
             disabled={status.kind === 'running'}
             style={{ width: '6em' }}
+          />
+        </label>
+        <label title={`Green Book supplementary guidance, ${OPTIMISM_BIAS_GUIDANCE.category}: ${OPTIMISM_BIAS_GUIDANCE.lowerBound * 100}% to ${OPTIMISM_BIAS_GUIDANCE.upperBound * 100}%`}>
+          Optimism bias on the one-off cost (%){' '}
+          <input
+            type="number"
+            min={0}
+            step={10}
+            value={optimismBiasPercent}
+            onChange={(e) => setOptimismBiasPercent(Math.max(0, Number(e.target.value) || 0))}
+            disabled={status.kind === 'running'}
+            style={{ width: '5em' }}
           />
         </label>
         {status.kind === 'running' ? (
@@ -361,6 +376,10 @@ export function UncertaintyView(ctx: ViewContext) {
               {formatMoneyM(report.option.deterministic.appraisal.oneOffCost)}: {formatMoneyM(report.appraisal!.presentValueDifferenceWithOptimismBias, true)}. Break-even:{' '}
               {report.appraisal!.breakEvenYear === null ? 'not within the period' : `year ${report.appraisal!.breakEvenYear}`} (with the uplift:{' '}
               {report.appraisal!.breakEvenYearWithOptimismBias === null ? 'not within the period' : `year ${report.appraisal!.breakEvenYearWithOptimismBias}`}).
+            </p>
+            <p className="chart-subtitle">
+              Optimism bias default: {OPTIMISM_BIAS_GUIDANCE.citation.citation}. Category {OPTIMISM_BIAS_GUIDANCE.category}; the upper bound applies until the
+              risks are shown to be managed.
             </p>
             <p className="chart-subtitle">
               Central values: cost {formatMetric(report.option.deterministic.metrics['cost.total'], 'GBP')}, stranded beds at the end{' '}
