@@ -9,7 +9,7 @@ import { topoOrder } from './graph.js';
 import { mapChildren, readsTime, slotsRead, type IR, type Slot } from './ir.js';
 import { lowerModel } from './lower.js';
 import { normalizeName } from './names.js';
-import { SIM_DT, SIM_SIZE, SIM_START, SIM_STOP } from './runtime.js';
+import { SIM_DT, SIM_START, SIM_STOP, simSize } from './runtime.js';
 import { simulate, type Program, type SimPlan } from './simulate.js';
 import type { IntegrationMethod, ModelSpec, SimSpec } from './spec.js';
 
@@ -197,7 +197,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
 
   const defaultConstants = new Float64Array(constants.length);
   {
-    const s = new Float64Array(SIM_SIZE);
+    const s = new Float64Array(simSize(0));
     s[SIM_DT] = spec.sim?.dt ?? 1;
     s[SIM_START] = spec.sim?.start ?? 0;
     s[SIM_STOP] = spec.sim?.stop ?? 0;
@@ -208,6 +208,12 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const outputNames = outputs.map((o) => o.name);
   const nonNegativeStocks = Int32Array.from(stocks.filter((s) => s.nonNegative).map((s) => s.id));
   const delayInputs = Int32Array.from(delays.map((d) => d.input.id));
+  // A delay whose delay time cannot change during a run gets a ring buffer sized from its value (read after
+  // the initial pass); -1 marks a delay time that varies, which keeps the whole history.
+  const delayTimeSlots = Int32Array.from(
+    delays.map((d) => (d.tau.k === 'slot' && (d.tau.s.role === 'const' || d.tau.s.role === 'init' || d.tau.s.invariant) ? d.tau.s.id : -1)),
+  );
+  const delayTimeNumbers = Float64Array.from(delays.map((d) => (d.tau.k === 'num' ? d.tau.v : Number.NaN)));
   const outputSlots = Int32Array.from(outputs.map((o) => o.slot.id));
   const outputVaries = outputs.map((o) => o.slot.role === 'stock' || (o.slot.role === 'aux' && !o.slot.invariant));
   const varyingOutputs = Int32Array.from(outputs.map((_, i) => i).filter((i) => outputVaries[i]));
@@ -224,6 +230,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     ratePass,
     nonNegativeStocks,
     delayInputs,
+    delayTimeSlots,
+    delayTimeNumbers,
     outputNames,
     outputSlots,
     varyingOutputs,

@@ -46,6 +46,8 @@ export interface PipelineDelay {
   index: number;
   input: Slot;
   initial: Slot;
+  /** The delay time: a number or a slot (so the run can size the delay's ring buffer when it is fixed). */
+  tau: IR;
 }
 
 export type MathFn =

@@ -324,9 +324,10 @@ export function lowerModel(spec: ModelSpec): LoweredModel {
           const inputSlot =
             input.k === 'slot' ? input.s : newSlot({ role: 'aux', owner: v.name, hiddenWhat: 'DELAY input', expr: input });
           const initial = newSlot({ role: 'init', owner: v.name, hiddenWhat: 'DELAY initial value', expr: args[2] ?? slotRef(inputSlot) });
-          const d: PipelineDelay = { index: delays.length, input: inputSlot, initial };
+          const tau = hiddenAux(args[1], 'DELAY delay time');
+          const d: PipelineDelay = { index: delays.length, input: inputSlot, initial, tau };
           delays.push(d);
-          return { k: 'delay', d, tau: args[1] };
+          return { k: 'delay', d, tau };
         }
         case 'delay1':
         case 'delay3':

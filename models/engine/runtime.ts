@@ -7,11 +7,13 @@
 export const SIM_DT = 0;
 export const SIM_START = 1;
 export const SIM_STOP = 2;
-/** How many time points each pipeline delay's history holds so far. */
+/** How many time points each pipeline delay has recorded so far. */
 export const SIM_HISTORY_COUNT = 3;
-/** Length of one delay's history (steps + 1). */
-export const SIM_HISTORY_LENGTH = 4;
-export const SIM_SIZE = 5;
+export const SIM_HEADER = 4;
+/** Pipeline delay d keeps its history in h[base .. base + capacity): s[SIM_HEADER + 2d] = base, next = capacity. */
+export function simSize(delayCount: number): number {
+  return SIM_HEADER + 2 * delayCount;
+}
 
 /** A graphical function packed for fast evaluation. mode: 0 continuous, 1 extrapolate, 2 discrete. */
 export interface PackedTable {
@@ -55,21 +57,28 @@ export function tableValue(table: PackedTable, x: number): number {
 
 /**
  * XMILE DELAY (pipeline): the input as it was at time `tq` (= TIME − delay time), read from the recorded
- * history with linear interpolation between saved steps. Before the start time the initial value applies.
- * When `tq` is later than the last recorded step (a delay shorter than DT) the last recorded value is used.
+ * history with linear interpolation between steps. Before the start time the initial value applies. When `tq`
+ * is later than the last recorded step (a delay shorter than DT) the last recorded value is used.
+ * The history is a ring buffer: step k lives at base + k mod capacity. A fixed delay time gets a buffer just
+ * long enough; a delay time that changes during the run gets one step per time point.
  */
 export function delayRead(h: Float64Array, s: Float64Array, d: number, initial: number, tq: number): number {
-  const count = s[SIM_HISTORY_COUNT];
+  const count = s[3];
   if (count < 1) return initial;
-  const p = (tq - s[SIM_START]) / s[SIM_DT];
+  const p = (tq - s[1]) / s[0];
   if (p < -1e-9) return initial;
-  const base = d * s[SIM_HISTORY_LENGTH];
+  const base = s[4 + 2 * d];
+  const capacity = s[5 + 2 * d];
   const last = count - 1;
-  if (p >= last) return h[base + last];
-  const k0 = Math.floor(p + 1e-9);
+  if (p >= last) return h[base + (last % capacity)];
+  let k0 = Math.floor(p + 1e-9);
+  const oldest = count - capacity;
+  if (k0 < oldest) return h[base + (oldest % capacity)];
   const frac = p - k0;
-  if (frac <= 1e-9) return h[base + k0];
-  return h[base + k0] + (h[base + k0 + 1] - h[base + k0]) * frac;
+  const y0 = h[base + (k0 % capacity)];
+  if (frac <= 1e-9) return y0;
+  k0++;
+  return y0 + (h[base + (k0 % capacity)] - y0) * frac;
 }
 
 /** SAFEDIV / XIDZ / ZIDZ: the alternative when the divisor is zero. */

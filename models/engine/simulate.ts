@@ -5,7 +5,7 @@
 import { ModelError, type RunResult } from './api.js';
 import type { PassFn } from './codegen.js';
 import type { Slot } from './ir.js';
-import { SIM_DT, SIM_HISTORY_COUNT, SIM_HISTORY_LENGTH, SIM_SIZE, SIM_START, SIM_STOP } from './runtime.js';
+import { SIM_DT, SIM_HEADER, SIM_HISTORY_COUNT, SIM_START, SIM_STOP, simSize } from './runtime.js';
 import type { IntegrationMethod } from './spec.js';
 
 /** What compileModel produced: generated passes plus the index arrays the loop needs. */
@@ -23,6 +23,10 @@ export interface Program {
   ratePass: readonly PassFn[];
   nonNegativeStocks: Int32Array;
   delayInputs: Int32Array;
+  /** Per delay: the slot holding a fixed delay time, or -1 (a number, or a time that varies). */
+  delayTimeSlots: Int32Array;
+  /** Per delay: the delay time when it is a number, else NaN. */
+  delayTimeNumbers: Float64Array;
   outputNames: readonly string[];
   outputSlots: Int32Array;
   /** Outputs that change during a run (copied at each save) and those that do not (filled once). */
@@ -39,6 +43,8 @@ export interface SimPlan {
   saveCount: number;
   method: IntegrationMethod;
 }
+
+const EMPTY = new Float64Array(0);
 
 function slotLabel(s: Slot): string {
   return s.hiddenWhat ? `${s.owner} (${s.hiddenWhat})` : s.owner;
@@ -68,17 +74,15 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
   const { start, dt, steps, saveEvery, saveCount } = plan;
   const stockCount = p.stockCount;
   const iCount = SIM_HISTORY_COUNT;
-  const s = new Float64Array(SIM_SIZE);
+  const delayInputs = p.delayInputs;
+  const delayCount = delayInputs.length;
+  const s = new Float64Array(simSize(delayCount));
   s[SIM_DT] = dt;
   s[SIM_START] = start;
   s[SIM_STOP] = plan.stop;
-  s[SIM_HISTORY_LENGTH] = steps + 1;
   s[iCount] = 0;
   const v = new Float64Array(p.slotCount);
   const r = new Float64Array(stockCount);
-  const delayInputs = p.delayInputs;
-  const delayCount = delayInputs.length;
-  const h = new Float64Array(delayCount * (steps + 1));
   const times = new Float64Array(saveCount);
   const outputSlots = p.outputSlots;
   const series = p.outputNames.map(() => new Float64Array(saveCount));
@@ -92,11 +96,28 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
   const k2 = rk4 ? new Float64Array(stockCount) : r;
   const k3 = rk4 ? new Float64Array(stockCount) : r;
 
-  callPass(p.initPass, v, c, r, start, s, h);
+  callPass(p.initPass, v, c, r, start, s, EMPTY);
   for (const slot of p.initOrder) {
     const x = v[slot.id];
     if (x - x !== 0) throw nonFinite(slot, x, start);
   }
+
+  // Delay histories: ring buffers, sized now that fixed delay times are known.
+  const delayBase = new Int32Array(delayCount);
+  const delayCapacity = new Int32Array(delayCount);
+  let historySize = 0;
+  for (let d = 0; d < delayCount; d++) {
+    const slot = p.delayTimeSlots[d];
+    const tau = slot >= 0 ? v[slot] : p.delayTimeNumbers[d];
+    // Enough room for the delay time plus interpolation and RK4 half steps; everything if the time varies.
+    const capacity = tau >= 0 && tau < Infinity ? Math.min(steps + 1, Math.ceil(tau / dt) + 3) : steps + 1;
+    delayBase[d] = historySize;
+    delayCapacity[d] = capacity;
+    s[SIM_HEADER + 2 * d] = historySize;
+    s[SIM_HEADER + 2 * d + 1] = capacity;
+    historySize += capacity;
+  }
+  const h = new Float64Array(historySize);
 
   // Constants and values fixed at the initial time are known now; filling them here also keeps the code after
   // the time loop trivial (code first reached after a long loop deoptimises V8's on-stack-replaced version).
@@ -104,12 +125,11 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
   for (let q = 0; q < fixed.length; q++) series[fixed[q]].fill(v[outputSlots[fixed[q]]]);
   const result: RunResult = { names: p.outputNames.slice(), times, series };
 
-  const histLen = steps + 1;
   let saved = 0;
   for (let k = 0; ; k++) {
     const t = start + k * dt;
     callPass(auxPass, v, c, r, t, s, h);
-    for (let d = 0; d < delayCount; d++) h[d * histLen + k] = v[delayInputs[d]];
+    for (let d = 0; d < delayCount; d++) h[delayBase[d] + (k % delayCapacity[d])] = v[delayInputs[d]];
     s[iCount] = k + 1;
     if (k % saveEvery === 0 || k === steps) {
       times[saved] = t;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { VariableSpec } from '../../../models/engine/index.js';
-import { at, aux, flow, run, series, stock, value } from './helpers.js';
+import { compileModel, type VariableSpec } from '../../../models/engine/index.js';
+import { at, aux, flow, run, series, spec, stock, value } from './helpers.js';
 
 describe('pure builtins', () => {
   it('ABS, MIN, MAX', () => {
@@ -95,6 +95,23 @@ describe('pipeline DELAY', () => {
   it('interpolates when the delay time is not a multiple of DT', () => {
     const r = run([aux('d', 'DELAY(TIME, 1.25)')], sim);
     expect(at(r, 'd', 3)).toBeCloseTo(1.75, 12);
+  });
+  it('keeps working over long runs (its history is a ring buffer sized from the delay time)', () => {
+    const r = run([aux('d', 'DELAY(TIME, 2)')], { start: 0, stop: 100, dt: 0.5 });
+    const d = series(r, 'd');
+    r.times.forEach((t, k) => expect(d[k]).toBeCloseTo(t >= 2 ? t - 2 : 0, 12));
+  });
+  it('follows a delay time that changes during the run', () => {
+    const r = run([aux('d', 'DELAY(TIME, 1 + TIME / 10)')], { start: 0, stop: 60, dt: 0.5 });
+    expect(at(r, 'd', 20)).toBeCloseTo(17, 12);
+    expect(at(r, 'd', 50)).toBeCloseTo(44, 12);
+    expect(at(r, 'd', 60)).toBeCloseTo(53, 12);
+  });
+  it('uses a delay time overridden with set', () => {
+    const m = compileModel(spec([aux('tau', '3'), aux('d', 'DELAY(TIME, tau)')], { start: 0, stop: 60, dt: 0.25 }));
+    expect(at(m.run(), 'd', 50)).toBeCloseTo(47, 12);
+    expect(at(m.run({ set: { tau: 7 } }), 'd', 50)).toBeCloseTo(43, 12);
+    expect(at(m.run({ set: { tau: 7 }, method: 'rk4' }), 'd', 50)).toBeCloseTo(43, 12);
   });
   it('breaks a feedback loop through its input', () => {
     const r = run([aux('x', 'DELAY(x, 1, 1) * 2')], { start: 0, stop: 3, dt: 1 });
