@@ -45,6 +45,10 @@ export interface ChartDef {
   indicative?: boolean;
   /** Which chart group it belongs to on screen. */
   group: 'cost' | 'cost-by-holder' | 'beds' | 'health';
+  /** The vertical axis includes zero (counts and money), so a small change does not look like a large one. */
+  zeroBased: boolean;
+  /** The vertical axis spans at least this much (axis units), for measures that barely move. */
+  minSpan: number;
 }
 
 export const CHARTS: readonly ChartDef[] = [
@@ -57,6 +61,8 @@ export const CHARTS: readonly ChartDef[] = [
     scale: 1e-6,
     axisLabel: '£m',
     group: 'cost',
+    zeroBased: true,
+    minSpan: 1,
   },
   {
     id: 'stranded-beds',
@@ -67,6 +73,8 @@ export const CHARTS: readonly ChartDef[] = [
     scale: 1,
     axisLabel: 'beds',
     group: 'beds',
+    zeroBased: true,
+    minSpan: 10,
   },
   {
     id: 'cost-nhs',
@@ -77,6 +85,8 @@ export const CHARTS: readonly ChartDef[] = [
     scale: 1e-6,
     axisLabel: '£m',
     group: 'cost-by-holder',
+    zeroBased: true,
+    minSpan: 1,
   },
   {
     id: 'cost-social-care',
@@ -87,6 +97,8 @@ export const CHARTS: readonly ChartDef[] = [
     scale: 1e-6,
     axisLabel: '£m',
     group: 'cost-by-holder',
+    zeroBased: true,
+    minSpan: 1,
   },
   {
     id: 'cost-reorganisation',
@@ -97,6 +109,8 @@ export const CHARTS: readonly ChartDef[] = [
     scale: 1e-6,
     axisLabel: '£m',
     group: 'cost-by-holder',
+    zeroBased: true,
+    minSpan: 1,
   },
   {
     id: 'hle',
@@ -108,6 +122,8 @@ export const CHARTS: readonly ChartDef[] = [
     axisLabel: 'years',
     indicative: true,
     group: 'health',
+    zeroBased: false,
+    minSpan: 1,
   },
 ];
 
@@ -133,6 +149,8 @@ export type ChartRow = { t: number; [dataKey: string]: number };
 export interface ChartData {
   rows: ChartRow[];
   lines: ChartLine[];
+  /** The vertical axis: round numbers around every value, zero-based and at least `minSpan` wide as the chart asks. */
+  domain: [number, number];
 }
 
 /** The colour of the i-th scenario of a comparison (the baseline first). */
@@ -224,7 +242,50 @@ export function shapeTimeSeries(def: ChartDef, scenarios: readonly PlottedScenar
     }
   });
   const rows = [...byDate.values()].sort((a, b) => a.t - b.t);
-  return { rows, lines: chartLines(scenarios) };
+  const lines = chartLines(scenarios);
+  return { rows, lines, domain: valueDomain(rows, lines.map((l) => l.dataKey), def) };
+}
+
+/** A round step for about four intervals over a span. */
+function axisStep(span: number): number {
+  const raw = span / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * power;
+}
+
+/** The vertical axis range for some rows: round ends, zero included when asked, never narrower than `minSpan`. */
+export function valueDomain(
+  rows: readonly ChartRow[],
+  keys: readonly string[],
+  options: { zeroBased: boolean; minSpan: number },
+): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const row of rows) {
+    for (const k of keys) {
+      const v = row[k];
+      if (v === undefined || !Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (lo > hi) return [0, 1];
+  if (options.zeroBased) {
+    lo = Math.min(0, lo);
+    hi = Math.max(0, hi);
+  }
+  if (hi - lo < options.minSpan) {
+    if (options.zeroBased && lo === 0) hi = options.minSpan;
+    else if (options.zeroBased && hi === 0) lo = -options.minSpan;
+    else {
+      const mid = (hi + lo) / 2;
+      lo = mid - options.minSpan / 2;
+      hi = mid + options.minSpan / 2;
+    }
+  }
+  const step = axisStep(hi - lo);
+  return [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
 }
 
 /** Ticks for a time axis: the first day of each year in the rows' span (or of every other year for long spans). */

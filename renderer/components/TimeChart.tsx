@@ -21,7 +21,6 @@ export interface TimeChartProps {
 // identity, so an inline object would cost a full recomputation on every render.
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
-const Y_DOMAIN: [string, string] = ['auto', 'auto'];
 const ACTIVE_DOT = { r: 3 };
 
 /** One chart over time. It only renders: the data arrive shaped (chart-data.ts). */
@@ -37,6 +36,8 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
   // The ticks depend only on the span, which a slider rarely changes.
   const ticks = useMemo(() => yearTicks(data.rows), [first, last]); // eslint-disable-line react-hooks/exhaustive-deps
   const tick = useMemo(() => ({ fontSize }), [fontSize]);
+  const [lo, hi] = data.domain;
+  const domain = useMemo<[number, number]>(() => [lo, hi], [lo, hi]);
   const yLabel = useMemo(
     () => ({ value: def.axisLabel, angle: -90, position: 'insideLeft' as const, fill: '#404040', fontSize }),
     [def.axisLabel, fontSize],
@@ -90,7 +91,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                 width={large ? 90 : 60}
                 stroke="#595959"
                 tick={tick}
-                domain={Y_DOMAIN}
+                domain={domain}
                 label={yLabel}
               />
               {pointerOver && <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />}

@@ -12,6 +12,7 @@ import {
   OPTION_COLOURS,
   pointIndices,
   shapeTimeSeries,
+  valueDomain,
   summaryTable,
   yearTicks,
 } from '../../renderer/chart-data.js';
@@ -124,6 +125,26 @@ describe('shaping a chart over time', () => {
     expect(beds.title).toBe('People waiting to leave hospital');
     expect(beds.subtitle).toMatch(/^stranded beds/);
     expect(CHARTS.find((c) => c.series === 'hle')?.indicative).toBe(true);
+  });
+});
+
+describe('the vertical axis range', () => {
+  const rows = (values: number[]) => values.map((v, i) => ({ t: i, s0: v }));
+
+  it('includes zero for counts and money, with round ends', () => {
+    expect(valueDomain(rows([274.9, 275.1]), ['s0'], { zeroBased: true, minSpan: 10 })).toEqual([0, 300]);
+    expect(valueDomain(rows([-41.3, 44]), ['s0'], { zeroBased: true, minSpan: 1 })).toEqual([-50, 50]);
+  });
+
+  it('never makes a measure that barely moves look as if it swings', () => {
+    const [lo, hi] = valueDomain(rows([66.0501, 66.0504]), ['s0'], { zeroBased: false, minSpan: 1 });
+    expect(hi - lo).toBeGreaterThanOrEqual(1);
+    expect(lo).toBeLessThan(66.05);
+    expect(hi).toBeGreaterThan(66.05);
+  });
+
+  it('ignores missing values and falls back when there are none', () => {
+    expect(valueDomain([{ t: 0 }], ['s0'], { zeroBased: true, minSpan: 1 })).toEqual([0, 1]);
   });
 });
 
