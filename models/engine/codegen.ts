@@ -91,7 +91,6 @@ export function genExpr(e: IR, mode: Mode): string {
       switch (e.op) {
         case '^':
           if (e.b.k === 'num' && e.b.v === 2 && (e.a.k === 'slot' || e.a.k === 'time')) return `(${g(e.a)} * ${g(e.a)})`;
-          if (e.b.k === 'num' && Number.isInteger(e.b.v)) return `Math.pow(${g(e.a)}, ${g(e.b)})`;
           return `PW(${g(e.a)}, ${g(e.b)})`;
         case 'mod':
           // JavaScript's % keeps the sign of the dividend, as Vensim's MODULO does (see lower.ts).

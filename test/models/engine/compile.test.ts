@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel, ModelError, type ModelSpec } from '../../../models/engine/index.js';
-import { at, aux, flow, run, series, spec, stock } from './helpers.js';
+import { power } from '../../../models/engine/runtime.js';
+import { at, aux, flow, run, series, spec, stock, value } from './helpers.js';
 
 const teacup = (): ModelSpec => ({
   name: 'teacup',
@@ -271,5 +272,25 @@ describe('untrusted model text', () => {
     for (const equation of ['globalThis.x = 1', 'f = function() {}', '`x`', "'x'", 'a; b', 'a[0]', 'import("fs")']) {
       expect(() => compileModel(spec([aux('v', equation), aux('a', '1'), aux('b', '1')]))).toThrow(ModelError);
     }
+  });
+});
+
+describe('powers', () => {
+  it('agree with Math.pow for integer, negative, fractional and special cases', () => {
+    const cases: [number, number][] = [
+      [10, 3], [2, 10], [1.1, 8], [0.85, 8], [-2, 3], [-2, 2], [2, -2], [0, 0], [0, -1], [0, 3], [3, 0.5], [0.5, 2.5],
+      [-8, 1 / 3], [7, 64], [1.0001, 65], [1e10, 40], [2, 0.1], [Math.E, -1.5],
+    ];
+    for (const [x, y] of cases) {
+      const want = Math.pow(x, y);
+      if (!Number.isFinite(want)) {
+        // A model value that is not finite stops the run; the operator itself still follows Math.pow.
+        expect(Object.is(power(x, y), want)).toBe(true);
+        continue;
+      }
+      const got = value('b ^ e', [aux('b', String(x)), aux('e', String(y))]);
+      expect(Math.abs(got - want)).toBeLessThanOrEqual(2e-15 * Math.abs(want));
+    }
+    expect(value('10 ^ 3 + 0 * TIME')).toBe(1000);
   });
 });
