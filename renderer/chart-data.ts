@@ -288,6 +288,25 @@ export function valueDomain(
   return [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
 }
 
+/** Whether two shaped charts would draw the same thing (so the older object can be kept and the chart not redrawn). */
+export function sameChartData(a: ChartData, b: ChartData): boolean {
+  if (a === b) return true;
+  if (a.rows.length !== b.rows.length || a.lines.length !== b.lines.length) return false;
+  if (a.domain[0] !== b.domain[0] || a.domain[1] !== b.domain[1]) return false;
+  for (let i = 0; i < a.lines.length; i++) {
+    const x = a.lines[i];
+    const y = b.lines[i];
+    if (x.dataKey !== y.dataKey || x.name !== y.name || x.colour !== y.colour || x.dash !== y.dash) return false;
+  }
+  for (let r = 0; r < a.rows.length; r++) {
+    const x = a.rows[r];
+    const y = b.rows[r];
+    if (x.t !== y.t) return false;
+    for (const line of a.lines) if (x[line.dataKey] !== y[line.dataKey]) return false;
+  }
+  return true;
+}
+
 /** Ticks for a time axis: the first day of each year in the rows' span (or of every other year for long spans). */
 export function yearTicks(rows: readonly ChartRow[]): number[] {
   if (rows.length === 0) return [];

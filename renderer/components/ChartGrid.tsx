@@ -1,6 +1,6 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { ComparedScenario } from '../../electron/ipc-contract.js';
-import { CHARTS, type ChartDef, type PlottedScenario, shapeTimeSeries } from '../chart-data.js';
+import { type ChartData, CHARTS, type ChartDef, type PlottedScenario, sameChartData, shapeTimeSeries } from '../chart-data.js';
 import { formatBeds } from '../format.js';
 import { TimeChart } from './TimeChart.js';
 
@@ -34,9 +34,18 @@ export interface ChartGridProps {
 
 /** Every chart of a comparison. Data are shaped once per comparison, so unchanged props keep their references. */
 export const ChartGrid = memo(function ChartGrid({ compared, charts = CHARTS, spotlight, height, onExportError }: ChartGridProps) {
+  // A chart whose lines did not move keeps its data object, so it is not redrawn (e.g. reorganisation cost while
+  // a discharge delay is dragged).
+  const previous = useRef(new Map<string, ChartData>());
   const shaped = useMemo(() => {
     const scenarios = plotted(compared);
-    return charts.map((def) => ({ def, data: shapeTimeSeries(def, scenarios), note: chartNote(def, compared) }));
+    return charts.map((def) => {
+      let data = shapeTimeSeries(def, scenarios);
+      const before = previous.current.get(def.id);
+      if (before && sameChartData(before, data)) data = before;
+      previous.current.set(def.id, data);
+      return { def, data, note: chartNote(def, compared) };
+    });
   }, [compared, charts]);
   return (
     <div className="chart-grid">

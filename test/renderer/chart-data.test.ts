@@ -11,6 +11,7 @@ import {
   downsampleIndices,
   OPTION_COLOURS,
   pointIndices,
+  sameChartData,
   shapeTimeSeries,
   valueDomain,
   summaryTable,
@@ -125,6 +126,17 @@ describe('shaping a chart over time', () => {
     expect(beds.title).toBe('People waiting to leave hospital');
     expect(beds.subtitle).toMatch(/^stranded beds/);
     expect(CHARTS.find((c) => c.series === 'hle')?.indicative).toBe(true);
+  });
+});
+
+describe('recognising an unchanged chart', () => {
+  it('treats equal rows, lines and range as the same and any moved value as different', () => {
+    const def = CHARTS.find((c) => c.id === 'stranded-beds')!;
+    const a = shapeTimeSeries(def, [{ key: 'a', name: 'A', run: syntheticRun(30, 10), baseline: true }]);
+    const b = shapeTimeSeries(def, [{ key: 'a', name: 'A', run: syntheticRun(30, 10), baseline: true }]);
+    const c = shapeTimeSeries(def, [{ key: 'a', name: 'A', run: syntheticRun(30, 11), baseline: true }]);
+    expect(sameChartData(a, b)).toBe(true);
+    expect(sameChartData(a, c)).toBe(false);
   });
 });
 
