@@ -10,9 +10,12 @@ export const SIM_STOP = 2;
 /** How many time points each pipeline delay has recorded so far. */
 export const SIM_HISTORY_COUNT = 3;
 export const SIM_HEADER = 4;
-/** Pipeline delay d keeps its history in h[base .. base + capacity): s[SIM_HEADER + 2d] = base, next = capacity. */
+/**
+ * Pipeline delay d keeps its history in a ring buffer h[base .. base + capacity); the sim array holds
+ * s[SIM_HEADER + 3d] = base, then capacity, then the position of the latest value.
+ */
 export function simSize(delayCount: number): number {
-  return SIM_HEADER + 2 * delayCount;
+  return SIM_HEADER + 3 * delayCount;
 }
 
 /** A graphical function packed for fast evaluation. mode: 0 continuous, 1 extrapolate, 2 discrete. */
@@ -67,18 +70,22 @@ export function delayRead(h: Float64Array, s: Float64Array, d: number, initial: 
   if (count < 1) return initial;
   const p = (tq - s[1]) / s[0];
   if (p < -1e-9) return initial;
-  const base = s[4 + 2 * d];
-  const capacity = s[5 + 2 * d];
+  const o = 4 + 3 * d;
+  const base = s[o];
+  const capacity = s[o + 1];
+  const latest = s[o + 2];
   const last = count - 1;
-  if (p >= last) return h[base + (last % capacity)];
-  let k0 = Math.floor(p + 1e-9);
-  const oldest = count - capacity;
-  if (k0 < oldest) return h[base + (oldest % capacity)];
+  if (p >= last) return h[base + latest];
+  const k0 = Math.floor(p + 1e-9);
+  const back = last - k0;
+  // Older than the buffer holds (only when the delay time grew past the size it started with): the oldest value.
+  if (back >= capacity) return h[base + (latest + 1 === capacity ? 0 : latest + 1)];
+  let j = latest - back;
+  if (j < 0) j += capacity;
+  const y0 = h[base + j];
   const frac = p - k0;
-  const y0 = h[base + (k0 % capacity)];
   if (frac <= 1e-9) return y0;
-  k0++;
-  return y0 + (h[base + (k0 % capacity)] - y0) * frac;
+  return y0 + (h[base + (j + 1 === capacity ? 0 : j + 1)] - y0) * frac;
 }
 
 /** SAFEDIV / XIDZ / ZIDZ: the alternative when the divisor is zero. */

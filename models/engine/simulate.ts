@@ -105,6 +105,7 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
   // Delay histories: ring buffers, sized now that fixed delay times are known.
   const delayBase = new Int32Array(delayCount);
   const delayCapacity = new Int32Array(delayCount);
+  const delayLatest = new Int32Array(delayCount).fill(-1);
   let historySize = 0;
   for (let d = 0; d < delayCount; d++) {
     const slot = p.delayTimeSlots[d];
@@ -113,8 +114,8 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
     const capacity = tau >= 0 && tau < Infinity ? Math.min(steps + 1, Math.ceil(tau / dt) + 3) : steps + 1;
     delayBase[d] = historySize;
     delayCapacity[d] = capacity;
-    s[SIM_HEADER + 2 * d] = historySize;
-    s[SIM_HEADER + 2 * d + 1] = capacity;
+    s[SIM_HEADER + 3 * d] = historySize;
+    s[SIM_HEADER + 3 * d + 1] = capacity;
     historySize += capacity;
   }
   const h = new Float64Array(historySize);
@@ -126,12 +127,19 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
   const result: RunResult = { names: p.outputNames.slice(), times, series };
 
   let saved = 0;
+  let untilSave = 1;
   for (let k = 0; ; k++) {
     const t = start + k * dt;
     callPass(auxPass, v, c, r, t, s, h);
-    for (let d = 0; d < delayCount; d++) h[delayBase[d] + (k % delayCapacity[d])] = v[delayInputs[d]];
+    for (let d = 0; d < delayCount; d++) {
+      const latest = delayLatest[d] + 1 === delayCapacity[d] ? 0 : delayLatest[d] + 1;
+      delayLatest[d] = latest;
+      h[delayBase[d] + latest] = v[delayInputs[d]];
+      s[SIM_HEADER + 3 * d + 2] = latest;
+    }
     s[iCount] = k + 1;
-    if (k % saveEvery === 0 || k === steps) {
+    if (--untilSave === 0 || k === steps) {
+      untilSave = saveEvery;
       times[saved] = t;
       let sum = 0;
       for (let q = 0; q < varyingOutputs.length; q++) {
