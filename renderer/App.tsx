@@ -155,6 +155,18 @@ export function App({ api, client, onMenuCommand }: AppProps) {
     if (restored.current) writeWorkspace({ compareIds, editingId, view });
   }, [compareIds, editingId, view]);
 
+  const setComparison = useCallback(
+    async (ids: string[]) => {
+      const wanted = [...new Set(ids)].slice(0, MAX_COMPARED);
+      const results = await Promise.allSettled(wanted.map((id) => load(id)));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) notify(`Could not open a scenario: ${(failed.reason as Error).message}`);
+      setCompareIds(wanted.filter((_, i) => results[i].status === 'fulfilled'));
+      for (const r of results) if (r.status === 'fulfilled') offerDraft(r.value);
+    },
+    [load, notify, offerDraft],
+  );
+
   const removeFromComparison = useCallback((id: string) => {
     setCompareIds((ids) => ids.filter((x) => x !== id));
     setEditingId((e) => (e === id ? null : e));
@@ -331,6 +343,7 @@ export function App({ api, client, onMenuCommand }: AppProps) {
       open,
       addToComparison,
       removeFromComparison,
+      setComparison,
       makeBaseline,
       edit,
       undo,
@@ -342,7 +355,7 @@ export function App({ api, client, onMenuCommand }: AppProps) {
       present: () => setPresenting(true),
       notify,
     }),
-    [open, addToComparison, removeFromComparison, makeBaseline, edit, undo, redo, save, discard, refreshList, notify],
+    [open, addToComparison, removeFromComparison, setComparison, makeBaseline, edit, undo, redo, save, discard, refreshList, notify],
   );
 
   // Desktop menu commands do what the window's own buttons do.

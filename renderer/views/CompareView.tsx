@@ -16,18 +16,15 @@ export function CompareView({ model, list, compareIds, evaluation, actions }: Vi
     saveText(fileNameFor(`joinedup comparison ${evaluation.compared.map((c) => c.name).join(' vs ')}`, 'csv'), csv, 'text/csv');
   };
   const setSlot = (index: number, id: string) => {
-    if (!id) {
-      const current = compareIds[index];
-      if (current) actions.removeFromComparison(current);
-      return;
+    const next = [...compareIds];
+    if (!id) next.splice(index, 1);
+    else {
+      // A scenario chosen for one place leaves any other place it held.
+      const elsewhere = next.indexOf(id);
+      next[index] = id;
+      if (elsewhere >= 0 && elsewhere !== index) next.splice(elsewhere, 1);
     }
-    if (index === 0) {
-      void actions.addToComparison(id).then(() => actions.makeBaseline(id));
-    } else {
-      const current = compareIds[index];
-      if (current) actions.removeFromComparison(current);
-      void actions.addToComparison(id);
-    }
+    void actions.setComparison(next);
   };
   return (
     <div className="compare-view">

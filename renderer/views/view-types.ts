@@ -37,6 +37,8 @@ export interface WorkspaceActions {
   open(id: string): Promise<void>;
   addToComparison(id: string): Promise<void>;
   removeFromComparison(id: string): void;
+  /** Compare exactly these scenarios, the first as the baseline (at most five). */
+  setComparison(ids: string[]): Promise<void>;
   makeBaseline(id: string): void;
   /** Record an edit of the open scenario; `tag` groups a slider drag into one undo step. */
   edit(next: Scenario, tag: string): void;

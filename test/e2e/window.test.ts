@@ -218,9 +218,15 @@ describe('the JoinedUp window in Chromium', () => {
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await page.getByRole('heading', { name: 'Compare scenarios' }).waitFor();
     const picker = page.getByRole('group', { name: /Choose a baseline/ });
-    await picker.getByLabel('Baseline', { exact: true }).selectOption({ label: separate.name });
-    await picker.getByLabel('Option 1', { exact: true }).selectOption({ label: combined.name });
-    await picker.getByLabel('Option 2', { exact: true }).selectOption({ label: savedName });
+    const choose = async (place: string, name: string, id: string) => {
+      const select = picker.getByLabel(place, { exact: true });
+      await select.selectOption({ label: name });
+      await expect.poll(() => select.inputValue()).toBe(id);
+    };
+    const mineId = (await value(handlers['scenarios:list']({}))).find((s) => s.name === savedName)!.id;
+    await choose('Baseline', separate.name, separate.id);
+    await choose('Option 1', combined.name, combined.id);
+    await choose('Option 2', savedName, mineId);
     const headers = page.locator('.summary-table thead th');
     await expect.poll(() => headers.count()).toBe(4);
     expect(await headers.allInnerTexts()).toEqual([
@@ -231,7 +237,6 @@ describe('the JoinedUp window in Chromium', () => {
     ]);
 
     // The table's numbers (from the model in the page's worker) match the handlers' comparison in Node.
-    const mineId = (await value(handlers['scenarios:list']({}))).find((s) => s.name === savedName)!.id;
     const comparison = await value(handlers['run:compare']({ baselineId: separate.id, optionIds: [combined.id, mineId] }));
     const byId = new Map(comparison.scenarios.map((c: ComparedScenario) => [c.id, c]));
     const costCells = await page.locator('tr[data-metric="cost.total"] td .cell-value').allInnerTexts();
@@ -312,6 +317,25 @@ describe('the JoinedUp window in Chromium', () => {
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { name: 'Zeta option, faster assessment', exact: true }).waitFor();
     expect((await value(handlers['scenarios:get']({ id: copy.id }))).name).toBe('Zeta option, faster assessment');
+  });
+
+  it('keeps unsaved edits through a reload and offers them back', async () => {
+    await page.getByRole('button', { name: `Open ${savedName}`, exact: true }).click();
+    const row = page.locator(`li[data-parameter="${movedParameter}"]`);
+    await row.locator('input[type="range"]').focus();
+    await page.keyboard.press('Home');
+    const edited = await row.locator('input[inputmode="decimal"]').inputValue();
+    expect(edited).not.toBe(movedValue);
+    await page.getByText('unsaved changes').first().waitFor();
+    // Leaving with unsaved changes asks first (beforeunload); the test says yes, the draft stays in local storage.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    const dialog = page.getByRole('dialog', { name: 'Unsaved changes found' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Restore my changes' }).click();
+    await expect.poll(() => page.locator(`li[data-parameter="${movedParameter}"] input[inputmode="decimal"]`).inputValue()).toBe(edited);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.locator(`li[data-parameter="${movedParameter}"] input[inputmode="decimal"]`).inputValue()).toBe(movedValue);
   });
 
   it('raised no script errors in the page', () => {
