@@ -123,13 +123,7 @@ export function UncertaintyView(ctx: ViewContext) {
 
   return (
     <div className="uncertainty-view">
-      <form
-        className="uncertainty-controls"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void start();
-        }}
-      >
+      <form className="uncertainty-controls" onSubmit={(e) => e.preventDefault()}>
         <label>
           Option{' '}
           <select value={option.key} onChange={(e) => setOptionKey(e.target.value)} disabled={status.kind === 'running'}>
@@ -177,12 +171,16 @@ export function UncertaintyView(ctx: ViewContext) {
             style={{ width: '5em' }}
           />
         </label>
+        {/* Two distinct buttons (keys), neither a submit button: a click on Cancel must never start a run when
+            the cancelled run's state flips the button back before the click's default action. */}
         {status.kind === 'running' ? (
-          <button type="button" onClick={cancel}>
+          <button key="cancel" type="button" onClick={cancel}>
             Cancel
           </button>
         ) : (
-          <button type="submit">Run</button>
+          <button key="run" type="button" onClick={() => void start()}>
+            Run
+          </button>
         )}
       </form>
 
