@@ -319,6 +319,19 @@ describe('the JoinedUp window in Chromium', () => {
     expect((await value(handlers['scenarios:get']({ id: copy.id }))).name).toBe('Zeta option, faster assessment');
   });
 
+  it('exports a scenario as a file and imports it back', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Export ${savedName} as a file`, exact: true }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'joinedup-scenario' });
+    const before = (await value(handlers['scenarios:list']({}))).length;
+    await page.getByLabel('Scenario files to import').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+    expect((await value(handlers['scenarios:list']({}))).length).toBe(before + 1);
+  });
+
   it('keeps unsaved edits through a reload and offers them back', async () => {
     await page.getByRole('button', { name: `Open ${savedName}`, exact: true }).click();
     const row = page.locator(`li[data-parameter="${movedParameter}"]`);
