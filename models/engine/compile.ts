@@ -17,7 +17,6 @@ import type { IntegrationMethod, ModelSpec, SimSpec } from './spec.js';
 const MAX_STEPS = 1e8;
 const MAX_SAVED_VALUES = 5e7;
 
-
 function cycleError(cycle: Slot[], pass: string): ModelError {
   const names: string[] = [];
   for (const s of cycle) if (!names.includes(s.owner)) names.push(s.owner);
@@ -27,7 +26,6 @@ function cycleError(cycle: Slot[], pass: string): ModelError {
     { variables: names, variable: names[0] },
   );
 }
-
 
 function planSim(base: SimSpec, options: RunOptions): SimPlan {
   const sim = { ...base, ...(options.sim ?? {}) };
@@ -45,9 +43,10 @@ function planSim(base: SimSpec, options: RunOptions): SimPlan {
   if (steps > MAX_STEPS) throw bad(`${steps} steps is too many (dt ${dt} from ${start} to ${stop})`);
   const saveStep = sim.saveStep ?? dt;
   if (typeof saveStep !== 'number' || !Number.isFinite(saveStep) || saveStep <= 0) throw bad(`save step must be a positive number (got ${String(saveStep)})`);
-  const ratio = saveStep / dt;
+  // A save step shorter than dt saves every step (as Stella does); otherwise it must be a whole number of steps.
+  const ratio = Math.max(1, saveStep / dt);
   const saveEvery = Math.round(ratio);
-  if (saveEvery < 1 || Math.abs(ratio - saveEvery) > 1e-6 * ratio) throw bad(`save step ${saveStep} must be a whole multiple of dt ${dt}`);
+  if (Math.abs(ratio - saveEvery) > 1e-6 * ratio) throw bad(`save step ${saveStep} must be a whole multiple of dt ${dt}`);
   const saveCount = Math.floor(steps / saveEvery) + 1 + (steps % saveEvery === 0 ? 0 : 1);
   return { start, stop, dt, steps, saveEvery, saveCount, method };
 }

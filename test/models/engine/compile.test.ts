@@ -149,6 +149,7 @@ describe('sim specs and save step', () => {
     expect(failure(() => m.run({ sim: { dt: 0 } })).code).toBe('bad-sim-specs');
     expect(failure(() => m.run({ sim: { stop: -1 } })).code).toBe('bad-sim-specs');
     expect(failure(() => m.run({ sim: { saveStep: 1.5 } })).message).toMatch(/multiple of dt/);
+    expect(m.run({ sim: { saveStep: 0.5, stop: 2 } }).times.length).toBe(3);
   });
 });
 
