@@ -1,9 +1,12 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { CHARTS } from '../chart-data.js';
 import type { OrganisationalForm } from '../../models/health-care/types.js';
 import { ChartGrid } from '../components/ChartGrid.js';
 import { ParameterPanel } from '../components/ParameterPanel.js';
 import { canRedo, canUndo } from '../edit-history.js';
 import type { ViewContext } from './view-types.js';
+
+const HEADLINE_CHARTS = CHARTS.filter((c) => c.group !== 'cost-by-holder');
 
 /** Edit one scenario's assumptions and watch every compared scenario's charts follow. */
 export function EditView({ model, editing, evaluation, sources, actions }: ViewContext) {
@@ -29,6 +32,10 @@ export function EditView({ model, editing, evaluation, sources, actions }: ViewC
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo, save]);
   const exportError = useCallback((m: string) => notify(`The chart was not saved: ${m}`), [notify]);
+  // The headline charts follow a drag; the split by budget holder is one click away (and on the Compare view), so
+  // a drag redraws three charts rather than six.
+  const [byHolder, setByHolder] = useState(false);
+  const charts = byHolder ? CHARTS : HEADLINE_CHARTS;
 
   if (!editing) {
     return (
@@ -130,7 +137,12 @@ export function EditView({ model, editing, evaluation, sources, actions }: ViewC
             </p>
           )
         ) : (
-          <ChartGrid compared={evaluation.compared} onExportError={exportError} />
+          <>
+            <ChartGrid compared={evaluation.compared} charts={charts} onExportError={exportError} />
+            <button type="button" className="small more-charts" aria-expanded={byHolder} onClick={() => setByHolder((b) => !b)}>
+              {byHolder ? 'Hide the cost by budget holder' : 'Show the cost by budget holder (NHS, council, reorganisation)'}
+            </button>
+          </>
         )}
       </div>
     </div>

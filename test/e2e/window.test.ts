@@ -150,7 +150,11 @@ describe('the JoinedUp window in Chromium', () => {
     const separate = builtIn('separate');
     await page.getByRole('button', { name: `Open ${separate.name}`, exact: true }).click();
     await page.locator('[data-chart="stranded-beds"] path.recharts-curve').first().waitFor();
-    expect(await page.locator('.chart-grid figure').count()).toBeGreaterThanOrEqual(5);
+    // The headline charts, and the split by budget holder one click away.
+    expect(await page.locator('.chart-grid figure').count()).toBe(3);
+    await page.getByRole('button', { name: /Show the cost by budget holder/ }).click();
+    await expect.poll(() => page.locator('.chart-grid figure').count()).toBe(6);
+    await page.locator('[data-chart="cost-social-care"] path.recharts-curve').first().waitFor();
     expect(await page.locator('.parameter input[type="range"]').count()).toBe(model.parameters.length);
     await shot('edit');
     await injectAxe();
