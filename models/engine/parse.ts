@@ -29,6 +29,9 @@ const COMPARE: Record<string, '<' | '<=' | '>' | '>=' | '=' | '<>'> = {
   unequal: '<>',
 };
 
+/** Deeper expressions are refused: every later stage walks the tree recursively. */
+const MAX_DEPTH = 1000;
+
 /** Parses one equation. `ctx.variable` and `ctx.equation` name the equation in every error. */
 export function parseEquation(ctx: TokenizeContext): Expr {
   const tokenized = tokenizeEquation(ctx);
@@ -36,6 +39,7 @@ export function parseEquation(ctx: TokenizeContext): Expr {
   try {
     root = math.parse(tokenized.text);
   } catch (err) {
+    if (err instanceof RangeError) throw equationError('syntax', ctx, 'expression nested too deeply');
     const detail = err instanceof Error ? err.message.replace(/\(char \d+\)/, '').trim() : String(err);
     throw equationError('syntax', ctx, `syntax error (${detail.replace(/_s\d+/g, 'name')})`);
   }
@@ -44,7 +48,16 @@ export function parseEquation(ctx: TokenizeContext): Expr {
     if (!s) throw equationError('syntax', ctx, `unexpected symbol`);
     return s;
   };
+  let depth = 0;
   const convert = (n: MathNode): Expr => {
+    if (++depth > MAX_DEPTH) throw equationError('syntax', ctx, `expression nested too deeply (more than ${MAX_DEPTH} levels)`);
+    try {
+      return convertNode(n);
+    } finally {
+      depth--;
+    }
+  };
+  const convertNode = (n: MathNode): Expr => {
     const node = n as MathNode & Record<string, unknown>;
     switch (n.type) {
       case 'ConstantNode': {

@@ -57,7 +57,9 @@ export function equationError(
   ctx: { variable: string; equation: string },
   what: string,
 ): ModelError {
-  return new ModelError(code, `${ctx.variable}: ${what} in equation "${ctx.equation.trim()}"`, {
+  const text = ctx.equation.trim();
+  const shown = text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return new ModelError(code, `${ctx.variable}: ${what} in equation "${shown}"`, {
     variable: ctx.variable,
     equation: ctx.equation,
   });

@@ -142,3 +142,17 @@ describe('parser: errors name the variable and the equation', () => {
     expect(compileError([aux('x', 'y(1)'), aux('y', '2')]).code).toBe('unknown-function');
   });
 });
+
+describe('parser: hostile sizes', () => {
+  it('refuses expressions nested too deeply with a syntax error instead of overflowing the stack', () => {
+    for (const equation of ['('.repeat(5000) + '1' + ')'.repeat(5000), Array(30000).fill('1').join('+'), '-'.repeat(20000) + '1']) {
+      const e = parseError(equation);
+      expect(e.code).toBe('syntax');
+      expect(e.message).toMatch(/nested too deeply/);
+      expect(e.message.length).toBeLessThan(500);
+    }
+  });
+  it('accepts long but shallow sums', () => {
+    expect(value(Array(400).fill('1').join(' + '))).toBe(400);
+  });
+});
