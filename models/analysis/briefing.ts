@@ -219,7 +219,7 @@ function summaryTable(input: BriefingInput): string {
     `<table class="summary"><thead><tr><th>Option</th><th>Cost</th><th>Cost, P10 to P90</th><th>Futures in which it costs more</th>` +
     `<th>Present value</th><th>Present value with optimism bias</th><th>Stranded beds at the end</th><th>Futures with fewer stranded beds</th><th>HLE at the end (years)</th><th>Futures with higher HLE</th></tr></thead>` +
     `<tbody>${diffRows}</tbody></table>` +
-    input.options.map(swingTable).join('')
+    swingTable(input)
   );
 }
 
@@ -236,13 +236,31 @@ function topSwings(option: BriefingOption) {
     .slice(0, 3);
 }
 
-function swingTable(option: BriefingOption): string {
-  const top = topSwings(option);
-  if (!top.length) return '';
-  const rows = top
-    .map((i) => `<tr><td>${escapeHtml(i.label)}</td><td class="num">${formatValue(i.low)} to ${formatValue(i.high)} ${escapeHtml(i.unit)}</td><td class="num">${money(i.metrics['cost.total'].width)}</td></tr>`)
+/**
+ * The assumptions that move each option's cost difference most (the top three per option, as named in the
+ * summary), with each option's swing: one table, a column per option.
+ */
+function swingTable(input: BriefingInput): string {
+  const tops = input.options.map(topSwings);
+  const names: string[] = [];
+  tops.flat().forEach((i) => names.includes(i.name) || names.push(i.name));
+  if (!names.length) return '';
+  const rows = names
+    .map((name) => {
+      const item = tops.flat().find((i) => i.name === name)!;
+      const cells = input.options
+        .map((o) => {
+          const own = o.report.tornado?.difference?.items.find((i) => i.name === name);
+          return `<td class="num">${own ? money(own.metrics['cost.total'].width) : ''}</td>`;
+        })
+        .join('');
+      return `<tr><td>${escapeHtml(item.label)}</td><td class="num">${formatValue(item.low)} to ${formatValue(item.high)} ${escapeHtml(item.unit)}</td>${cells}</tr>`;
+    })
     .join('');
-  return `<h3>${escapeHtml(option.scenario.name)}: assumptions that move the cost difference most</h3><table><thead><tr><th>Assumption</th><th>Plausible range</th><th>Swing in the cost difference</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return (
+    `<h3>Assumptions that move the cost difference most (swing as each moves alone across its plausible range)</h3>` +
+    `<table><thead><tr><th>Assumption</th><th>Plausible range</th>${input.options.map((o) => `<th>${escapeHtml(o.scenario.name)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`
+  );
 }
 
 function charts(input: BriefingInput): string {
@@ -398,7 +416,7 @@ ${summaryTable(input)}
 <h2>Over time, with the range of plausible futures</h2>
 ${charts(input)}
 <h2>Which assumptions matter most</h2>
-${input.options.map(tornadoSection).join('')}
+${input.options.length <= 2 ? input.options.map(tornadoSection).join('') : tornadoSection(input.options[0])}
 ${differencesSection(input)}
 ${reproducibility(input)}
 </body></html>`;
