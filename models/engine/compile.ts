@@ -15,7 +15,7 @@ import type { IntegrationMethod, ModelSpec, SimSpec } from './spec.js';
 
 /** Largest number of integration steps and saved values a run may ask for (memory and time guard). */
 const MAX_STEPS = 1e8;
-const MAX_SAVED_VALUES = 5e7;
+const MAX_SAVED_VALUES = 2e7;
 
 function cycleError(cycle: Slot[], pass: string): ModelError {
   const names: string[] = [];

@@ -45,6 +45,8 @@ export interface SimPlan {
 }
 
 const EMPTY = new Float64Array(0);
+/** Memory guard for pipeline-delay histories (values, 8 bytes each). */
+const MAX_HISTORY_VALUES = 2e7;
 
 function slotLabel(s: Slot): string {
   return s.hiddenWhat ? `${s.owner} (${s.hiddenWhat})` : s.owner;
@@ -117,6 +119,12 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
     s[SIM_HEADER + 3 * d] = historySize;
     s[SIM_HEADER + 3 * d + 1] = capacity;
     historySize += capacity;
+  }
+  if (historySize > MAX_HISTORY_VALUES) {
+    throw new ModelError(
+      'bad-sim-specs',
+      `sim specs: the model's DELAYs would keep ${historySize} past values (a delay time that changes during the run keeps every step); use a larger dt or a shorter run`,
+    );
   }
   const h = new Float64Array(historySize);
 
