@@ -12,6 +12,7 @@ import { PresentMode } from './components/PresentMode.js';
 import { ScenarioBar } from './components/ScenarioBar.js';
 import { SummaryStrip } from './components/SummaryStrip.js';
 import { Toast, type ToastMessage } from './components/Toast.js';
+import { ViewErrorBoundary } from './components/ViewErrorBoundary.js';
 import { clearDraft, readDraft, sameScenario, writeDraft } from './drafts.js';
 import { fileNameFor, saveSvgAsPng, saveText } from './download.js';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type EditHistory } from './edit-history.js';
@@ -484,7 +485,9 @@ export function App({ api, client, onMenuCommand }: AppProps) {
       </header>
       <ScenarioBar context={context} />
       <main className="view" id="main" aria-label={current.label}>
-        <Current {...context} />
+        <ViewErrorBoundary resetKey={current.id} onLeave={() => setView('library')}>
+          <Current {...context} />
+        </ViewErrorBoundary>
       </main>
       <SummaryStrip model={model} evaluation={evaluation} />
       {toast && <Toast toast={toast} onClose={() => setToast(null)} />}

@@ -36,9 +36,14 @@ export const SummaryTable = memo(function SummaryTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} data-metric={row.key}>
-              <th scope="row" title={row.derivation}>
-                {row.label}
-                {row.indicative && <span className="indicative-tag"> indicative</span>}
+              <th scope="row">
+                <details className="derivation">
+                  <summary>
+                    {row.label}
+                    {row.indicative && <span className="indicative-tag"> indicative</span>}
+                  </summary>
+                  <span className="derivation-text">{row.derivation}</span>
+                </details>
               </th>
               {row.cells.map((cell, i) => (
                 <td
