@@ -246,6 +246,16 @@ export function shapeTimeSeries(def: ChartDef, scenarios: readonly PlottedScenar
   return { rows, lines, domain: valueDomain(rows, lines.map((l) => l.dataKey), def) };
 }
 
+/** Ticks at round values from one end of an axis range to the other. */
+export function valueTicks(domain: readonly [number, number]): number[] {
+  const [lo, hi] = domain;
+  if (!(hi > lo)) return [lo];
+  const step = axisStep(hi - lo);
+  const ticks: number[] = [];
+  for (let k = 0; lo + k * step <= hi + step * 1e-6; k++) ticks.push(Number((lo + k * step).toPrecision(12)));
+  return ticks;
+}
+
 /** A round step for about four intervals over a span. */
 function axisStep(span: number): number {
   const raw = span / 4;
@@ -284,8 +294,17 @@ export function valueDomain(
       hi = mid + options.minSpan / 2;
     }
   }
-  const step = axisStep(hi - lo);
-  return [Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step];
+  // Round the ends to the step, until the step of the rounded range is the step it was rounded to, so the ticks
+  // (valueTicks) land on both ends.
+  let step = axisStep(hi - lo);
+  for (let i = 0; i < 4; i++) {
+    lo = Math.floor(lo / step + 1e-9) * step;
+    hi = Math.ceil(hi / step - 1e-9) * step;
+    const next = axisStep(hi - lo);
+    if (next === step) break;
+    step = next;
+  }
+  return [Number(lo.toPrecision(12)), Number(hi.toPrecision(12))];
 }
 
 /** Whether two shaped charts would draw the same thing (so the older object can be kept and the chart not redrawn). */

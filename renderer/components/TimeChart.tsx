@@ -1,6 +1,6 @@
 import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type ChartData, type ChartDef, yearTicks } from '../chart-data.js';
+import { type ChartData, type ChartDef, valueTicks, yearTicks } from '../chart-data.js';
 import { fileNameFor, saveSvgAsPng } from '../download.js';
 import { formatAxisNumber, formatAxisTick, formatChartValue, formatDate } from '../format.js';
 
@@ -38,6 +38,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
   const tick = useMemo(() => ({ fontSize }), [fontSize]);
   const [lo, hi] = data.domain;
   const domain = useMemo<[number, number]>(() => [lo, hi], [lo, hi]);
+  const yTicks = useMemo(() => valueTicks([lo, hi]), [lo, hi]);
   const yLabel = useMemo(
     () => ({ value: def.axisLabel, angle: -90, position: 'insideLeft' as const, fill: '#404040', fontSize }),
     [def.axisLabel, fontSize],
@@ -92,6 +93,7 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                 stroke="#595959"
                 tick={tick}
                 domain={domain}
+                ticks={yTicks}
                 label={yLabel}
               />
               {pointerOver && <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />}

@@ -14,6 +14,7 @@ import {
   sameChartData,
   shapeTimeSeries,
   valueDomain,
+  valueTicks,
   summaryTable,
   yearTicks,
 } from '../../renderer/chart-data.js';
@@ -153,6 +154,16 @@ describe('the vertical axis range', () => {
     expect(hi - lo).toBeGreaterThanOrEqual(1);
     expect(lo).toBeLessThan(66.05);
     expect(hi).toBeGreaterThan(66.05);
+  });
+
+  it('puts ticks at round values from end to end', () => {
+    expect(valueTicks([0, 300])).toEqual([0, 100, 200, 300]);
+    const hle = valueDomain(rows([65.9, 66.2]), ['s0'], { zeroBased: false, minSpan: 1 });
+    const ticks = valueTicks(hle);
+    expect(ticks[0]).toBe(hle[0]);
+    expect(ticks[ticks.length - 1]).toBe(hle[1]);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(ticks.length).toBeLessThanOrEqual(6);
   });
 
   it('ignores missing values and falls back when there are none', () => {
