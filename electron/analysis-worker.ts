@@ -14,6 +14,7 @@ const { modelModule } = workerData as { modelModule: string };
 const loaded = (await import(modelModule)) as { analysisModel?: AnalysisModel<unknown> };
 const model = loaded.analysisModel;
 if (!model) throw new Error(`${modelModule} does not export analysisModel`);
+model.prepare?.();
 
 port.on('message', (message: WorkerRequest) => {
   const { id } = message;

@@ -89,6 +89,23 @@ export const careAnalysisModel: AnalysisModel<Scenario> = {
     };
   },
   scenarioName: (scenario) => scenario.name,
+  // One simulated day compiles the model (the first run of a process otherwise pays for it).
+  prepare: () => {
+    runScenario({
+      format: 'joinedup-scenario',
+      version: 1,
+      name: 'prepare',
+      description: '',
+      model: HEALTH_CARE_MODEL_ID,
+      form: 'separate',
+      parameters: {},
+      startDate: '2018-04-01',
+      horizonYears: 1 / 365,
+      discountRate: 0,
+      notes: '',
+      tags: [],
+    });
+  },
 };
 
 /** What worker threads and Web Workers load. */

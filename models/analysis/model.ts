@@ -80,4 +80,6 @@ export interface AnalysisModel<S> {
   /** Scenario settings the appraisal needs, given the values a run used and its output. */
   appraisalSettings(scenario: S, parameters: Record<string, number>, output: ModelOutput): AppraisalSettingsOf;
   scenarioName(scenario: S): string;
+  /** Does the one-off work before the first run (compiling the model), so a warmed worker is ready to run. */
+  prepare?(): void;
 }

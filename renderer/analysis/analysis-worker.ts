@@ -6,6 +6,8 @@ import { careAnalysisModel } from '../../models/analysis/care-model.js';
 import { runChunk } from '../../models/analysis/monte-carlo.js';
 import type { AnalysisWorkerReply, AnalysisWorkerRequest } from './protocol.js';
 
+careAnalysisModel.prepare?.();
+
 const post = (reply: AnalysisWorkerReply, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(reply, transfer);
 
