@@ -121,7 +121,7 @@ export function genExpr(e: IR, mode: Mode): string {
     case 'ramp':
       return `RA(t, ${g(e.slope)}, ${g(e.from)}, ${g(e.to)})`;
     case 'lookup':
-      return `L(T[${int(e.table)}], ${g(e.x)})`;
+      return `G[${int(e.table)}](${g(e.x)})`;
     case 'delay':
       if (mode === 'init') return `v[${int(e.d.initial.id)}]`;
       return `D(h, s, ${int(e.d.index)}, v[${int(e.d.initial.id)}], t - ${g(e.tau)})`;
@@ -139,11 +139,50 @@ export type PassFn = (v: Float64Array, c: Float64Array, r: Float64Array, t: numb
 export const CHUNK_STATEMENTS = 1000;
 export const CHUNK_CHARACTERS = 24_000;
 
+/** A graphical function compiled for one model. */
+export type TableFn = (x: number) => number;
+
+/** Tables up to this many points become straight-line code; larger ones use the binary search in tableValue. */
+const INLINE_TABLE_POINTS = 32;
+
+/**
+ * Source for one small graphical function as a chain of comparisons with its points as literals: no memory
+ * loads, and V8 can inline it. Same results as `tableValue` (same formula, same boundaries).
+ */
+function tableSource(table: PackedTable): string {
+  const { xs, ys, mode } = table;
+  const n = xs.length;
+  const X = (i: number): string => formatNumber(xs[i]);
+  const Y = (i: number): string => formatNumber(ys[i]);
+  const lerp = (lo: number, hi: number): string =>
+    `${Y(lo)} + ((x - ${X(lo)}) * ${formatNumber(ys[hi] - ys[lo])}) / ${formatNumber(xs[hi] - xs[lo])}`;
+  const lines = ['if (x !== x) return NaN;'];
+  if (n === 1) return `${lines[0]} return ${Y(0)};`;
+  if (mode === 2) {
+    for (let i = 1; i < n; i++) if (xs[i] > xs[i - 1]) lines.push(`if (x < ${X(i)}) return ${Y(i - 1)};`);
+    lines.push(`return ${Y(n - 1)};`);
+    return lines.join(' ');
+  }
+  lines.push(mode === 1 && xs[1] > xs[0] ? `if (x < ${X(0)}) return ${lerp(0, 1)};` : `if (x <= ${X(0)}) return ${Y(0)};`);
+  for (let i = 1; i < n; i++) if (xs[i] > xs[i - 1]) lines.push(`if (x < ${X(i)}) return ${lerp(i - 1, i)};`);
+  lines.push(mode === 1 && xs[n - 1] > xs[n - 2] ? `if (x > ${X(n - 1)}) return ${Y(n - 1)} + ((x - ${X(n - 1)}) * ${formatNumber(ys[n - 1] - ys[n - 2])}) / ${formatNumber(xs[n - 1] - xs[n - 2])};` : '');
+  lines.push(`return ${Y(n - 1)};`);
+  return lines.join(' ');
+}
+
+/** One function per graphical function of a model. */
+export function buildTables(tables: readonly PackedTable[]): TableFn[] {
+  return tables.map((table) => {
+    if (table.xs.length > INLINE_TABLE_POINTS) return (x: number) => tableValue(table, x);
+    return new Function('x', `"use strict"; ${tableSource(table)}`) as TableFn;
+  });
+}
+
 /**
  * Builds the functions for one pass from statements the compiler generated. `tables` are bound into the
  * closure, so each compiled model has its own functions and no state is shared between models.
  */
-export function buildPass(statements: string[], tables: readonly PackedTable[]): PassFn[] {
+export function buildPass(statements: string[], tables: readonly TableFn[]): PassFn[] {
   const chunks: string[][] = [];
   let current: string[] = [];
   let size = 0;
@@ -161,8 +200,7 @@ export function buildPass(statements: string[], tables: readonly PackedTable[]):
   for (const chunk of chunks) {
     const body = chunk.join('\n');
     const factory = new Function(
-      'L',
-      'T',
+      'G',
       'D',
       'SD',
       'ST',
@@ -171,7 +209,7 @@ export function buildPass(statements: string[], tables: readonly PackedTable[]):
       'PW',
       `"use strict";\nreturn function pass(v, c, r, t, s, h) {\n${body}\n};`,
     ) as (...helpers: unknown[]) => PassFn;
-    fns.push(factory(tableValue, tables, delayRead, safeDiv, stepFn, pulseFn, rampFn, power));
+    fns.push(factory(tables, delayRead, safeDiv, stepFn, pulseFn, rampFn, power));
   }
   return fns;
 }

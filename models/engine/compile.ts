@@ -4,7 +4,7 @@
  * immutable, so several compiled models (and several runs of one) never share state.
  */
 import { ModelError, type CompiledModel, type RunOptions, type RunResult } from './api.js';
-import { buildPass, genExpr, type PassFn } from './codegen.js';
+import { buildPass, buildTables, genExpr, type PassFn } from './codegen.js';
 import { topoOrder } from './graph.js';
 import { mapChildren, readsTime, slotsRead, type IR, type Slot } from './ir.js';
 import { lowerModel } from './lower.js';
@@ -189,10 +189,11 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   for (const h of hoistedAfterAll) initStatements.push(initStatement(h));
   const auxStatements = varying.map((s) => `v[${s.id}] = ${genExpr(s.expr!, 'run')};`);
   const rateStatements = stocks.map((s) => `r[${s.id}] = ${genExpr(s.rate!, 'run')};`);
-  const constPass = buildPass(constStatements, tables);
-  const initPass = buildPass(initStatements, tables);
-  const auxPass = buildPass(auxStatements, tables);
-  const ratePass = buildPass(rateStatements, tables);
+  const tableFns = buildTables(tables);
+  const constPass = buildPass(constStatements, tableFns);
+  const initPass = buildPass(initStatements, tableFns);
+  const auxPass = buildPass(auxStatements, tableFns);
+  const ratePass = buildPass(rateStatements, tableFns);
 
   const defaultConstants = new Float64Array(constants.length);
   {

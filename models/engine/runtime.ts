@@ -34,11 +34,12 @@ export function tableValue(table: PackedTable, x: number): number {
   const n = xs.length;
   if (x !== x) return NaN;
   if (x <= xs[0]) {
-    if (mode === 1 && n > 1 && x < xs[0]) return ys[0] + ((x - xs[0]) * (ys[1] - ys[0])) / (xs[1] - xs[0]);
+    // An end segment of zero width (a vertical step) cannot be extended: the end value holds.
+    if (mode === 1 && n > 1 && x < xs[0] && xs[1] > xs[0]) return ys[0] + ((x - xs[0]) * (ys[1] - ys[0])) / (xs[1] - xs[0]);
     return ys[0];
   }
   if (x >= xs[n - 1]) {
-    if (mode === 1 && n > 1 && x > xs[n - 1]) {
+    if (mode === 1 && n > 1 && x > xs[n - 1] && xs[n - 1] > xs[n - 2]) {
       return ys[n - 1] + ((x - xs[n - 1]) * (ys[n - 1] - ys[n - 2])) / (xs[n - 1] - xs[n - 2]);
     }
     return ys[n - 1];
