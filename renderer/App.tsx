@@ -2,7 +2,7 @@
  * The window: a scenario bar across the top, the view tabs, the current view, and the summary strip. It owns the
  * workspace (which scenarios are compared, which is being edited, unsaved drafts) and the model worker.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DesktopBridge, MenuEvent, ModelDescription, RendererApi, ScenarioSummary, StoredScenario } from '../electron/ipc-contract.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { unwrap } from './api.js';
@@ -486,7 +486,15 @@ export function App({ api, client, onMenuCommand }: AppProps) {
       <ScenarioBar context={context} />
       <main className="view" id="main" aria-label={current.label}>
         <ViewErrorBoundary resetKey={current.id} onLeave={() => setView('library')}>
-          <Current {...context} />
+          <Suspense
+            fallback={
+              <p className="loading-inline" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <Current {...context} />
+          </Suspense>
         </ViewErrorBoundary>
       </main>
       <SummaryStrip model={model} evaluation={evaluation} />
