@@ -93,6 +93,7 @@ async function brief(args: string[], io: CliIo): Promise<number> {
   const briefingOptions: BriefingOption[] = [];
   try {
     for (const option of options) {
+      io.stderr(`joinedup brief: analysing ${option.name} against ${baseline.name}\n`);
       const report = await analyseUncertainty(careAnalysisModel, option, baseline, {
         runs,
         seed,

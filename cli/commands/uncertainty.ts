@@ -17,7 +17,7 @@ export const summary = 'Monte Carlo bands, paired comparison, tornado and attrib
 
 const USAGE =
   'usage: joinedup uncertainty <scenario> [--baseline <scenario>] --runs N --seed S [--json] ' +
-  '[--threads N] [--optimism-bias X] [--no-tornado] [--no-attribution] [--db PATH]';
+  '[--threads N] [--optimism-bias X] [--no-tornado] [--no-attribution] [--quiet] [--db PATH]';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   try {
@@ -33,7 +33,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 }
 
 async function uncertainty(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['baseline', 'runs', 'seed', 'threads', 'optimism-bias', 'db'], ['json', 'no-tornado', 'no-attribution', 'help']);
+  const parsed = parseArgs(args, ['baseline', 'runs', 'seed', 'threads', 'optimism-bias', 'db'], ['json', 'no-tornado', 'no-attribution', 'quiet', 'help']);
   if (parsed.flags.has('help')) {
     io.stdout(USAGE + '\n');
     return 0;
@@ -64,12 +64,27 @@ async function uncertainty(args: string[], io: CliIo): Promise<number> {
       executor: pool ?? inlineExecutor(careAnalysisModel),
       tornado: !parsed.flags.has('no-tornado'),
       attribution: !parsed.flags.has('no-attribution'),
+      onProgress: parsed.flags.has('quiet') ? undefined : progressReporter(io),
     });
     io.stdout(parsed.flags.has('json') ? JSON.stringify(report, null, 2) + '\n' : formatReport(report, option.horizonYears));
     return 0;
   } finally {
     await pool?.close();
   }
+}
+
+const STAGE_NAMES = { 'monte-carlo': 'plausible futures', tornado: 'tornado (each assumption low and high)', attribution: 'attribution' } as const;
+
+/** Progress on stderr, a line per stage and per tenth of it, so a long run shows it is alive. */
+export function progressReporter(io: CliIo) {
+  let last = '';
+  return (p: { stage: keyof typeof STAGE_NAMES; done: number; total: number }) => {
+    const tenth = Math.floor((p.done / p.total) * 10);
+    const key = `${p.stage}:${tenth}`;
+    if (key === last || (tenth === 0 && p.done > 1)) return;
+    last = key;
+    io.stderr(`joinedup uncertainty: ${STAGE_NAMES[p.stage]} ${p.done} of ${p.total} runs\n`);
+  };
 }
 
 function formatMetric(unit: string, v: number): string {
