@@ -13,6 +13,11 @@ export interface RunOptions {
   method?: IntegrationMethod;
   /** Override parts of the sim specs (start, stop, dt, saveStep). */
   sim?: Partial<SimSpec>;
+  /**
+   * Save only these variables (matched like `set`); RunResult keeps model order. Default: every output.
+   * Saving fewer series makes many runs of a large model markedly faster. An unknown name is a ModelError.
+   */
+  outputs?: readonly string[];
 }
 
 export interface RunResult {

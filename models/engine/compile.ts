@@ -10,7 +10,7 @@ import { mapChildren, readsTime, slotsRead, type IR, type Slot } from './ir.js';
 import { lowerModel } from './lower.js';
 import { normalizeName } from './names.js';
 import { SIM_DT, SIM_START, SIM_STOP, simSize } from './runtime.js';
-import { simulate, type Program, type SimPlan } from './simulate.js';
+import { simulate, type OutputPlan, type Program, type SimPlan } from './simulate.js';
 import type { IntegrationMethod, ModelSpec, SimSpec } from './spec.js';
 
 /** Largest number of integration steps and saved values a run may ask for (memory and time guard). */
@@ -214,10 +214,28 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     delays.map((d) => (d.tau.k === 'slot' && (d.tau.s.role === 'const' || d.tau.s.role === 'init' || d.tau.s.invariant) ? d.tau.s.id : -1)),
   );
   const delayTimeNumbers = Float64Array.from(delays.map((d) => (d.tau.k === 'num' ? d.tau.v : Number.NaN)));
-  const outputSlots = Int32Array.from(outputs.map((o) => o.slot.id));
-  const outputVaries = outputs.map((o) => o.slot.role === 'stock' || (o.slot.role === 'aux' && !o.slot.invariant));
-  const varyingOutputs = Int32Array.from(outputs.map((_, i) => i).filter((i) => outputVaries[i]));
-  const fixedOutputs = Int32Array.from(outputs.map((_, i) => i).filter((i) => !outputVaries[i]));
+  const outputPlan = (chosen: { name: string; slot: Slot }[]): OutputPlan => {
+    const varies = chosen.map((o) => o.slot.role === 'stock' || (o.slot.role === 'aux' && !o.slot.invariant));
+    return {
+      names: chosen.map((o) => o.name),
+      slots: Int32Array.from(chosen.map((o) => o.slot.id)),
+      varying: Int32Array.from(chosen.map((_, i) => i).filter((i) => varies[i])),
+      fixed: Int32Array.from(chosen.map((_, i) => i).filter((i) => !varies[i])),
+    };
+  };
+  const allOutputs = outputPlan(outputs);
+  const outputIndex = new Map(outputs.map((o, i) => [normalizeName(o.name), i]));
+  const selectOutputs = (names: readonly string[]): OutputPlan => {
+    const picked = new Set<number>();
+    for (const name of names) {
+      const i = typeof name === 'string' ? outputIndex.get(normalizeName(name)) : undefined;
+      if (i === undefined) {
+        throw new ModelError('unknown-variable', `cannot output "${String(name)}": the model has no such variable`, { variable: String(name) });
+      }
+      picked.add(i);
+    }
+    return outputPlan([...picked].sort((a, b) => a - b).map((i) => outputs[i]));
+  };
 
   const program: Program = {
     slotCount: bySlotId.length,
@@ -232,10 +250,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     delayInputs,
     delayTimeSlots,
     delayTimeNumbers,
-    outputNames,
-    outputSlots,
-    varyingOutputs,
-    fixedOutputs,
+    outputs: allOutputs,
   };
 
   const run = (options: RunOptions = {}): RunResult => {
@@ -258,13 +273,14 @@ export function compileModel(spec: ModelSpec): CompiledModel {
         c[idx] = value;
       }
     }
-    if (plan.saveCount * outputs.length > MAX_SAVED_VALUES) {
+    const chosen = options.outputs ? selectOutputs(options.outputs) : allOutputs;
+    if (plan.saveCount * chosen.names.length > MAX_SAVED_VALUES) {
       throw new ModelError(
         'bad-sim-specs',
-        `sim specs: ${plan.saveCount} saved times × ${outputs.length} variables is too many; use a larger save step`,
+        `sim specs: ${plan.saveCount} saved times × ${chosen.names.length} variables is too many; use a larger save step or fewer outputs`,
       );
     }
-    return simulate(program, c, plan);
+    return simulate(program, c, plan, chosen);
   };
 
   return {

@@ -27,11 +27,17 @@ export interface Program {
   delayTimeSlots: Int32Array;
   /** Per delay: the delay time when it is a number, else NaN. */
   delayTimeNumbers: Float64Array;
-  outputNames: readonly string[];
-  outputSlots: Int32Array;
-  /** Outputs that change during a run (copied at each save) and those that do not (filled once). */
-  varyingOutputs: Int32Array;
-  fixedOutputs: Int32Array;
+  /** Every output variable, in model order. */
+  outputs: OutputPlan;
+}
+
+/** The variables a run saves. */
+export interface OutputPlan {
+  names: readonly string[];
+  slots: Int32Array;
+  /** Indices (into names) of outputs that change during a run (copied at each save) and of those that do not (filled once). */
+  varying: Int32Array;
+  fixed: Int32Array;
 }
 
 export interface SimPlan {
@@ -72,7 +78,7 @@ function callPass(fns: readonly PassFn[], v: Float64Array, c: Float64Array, r: F
   for (let q = 0; q < fns.length; q++) fns[q](v, c, r, t, s, h);
 }
 
-export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult {
+export function simulate(p: Program, c: Float64Array, plan: SimPlan, outputs: OutputPlan = p.outputs): RunResult {
   const { start, dt, steps, saveEvery, saveCount } = plan;
   const stockCount = p.stockCount;
   const iCount = SIM_HISTORY_COUNT;
@@ -86,9 +92,9 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
   const v = new Float64Array(p.slotCount);
   const r = new Float64Array(stockCount);
   const times = new Float64Array(saveCount);
-  const outputSlots = p.outputSlots;
-  const series = p.outputNames.map(() => new Float64Array(saveCount));
-  const varyingOutputs = p.varyingOutputs;
+  const outputSlots = outputs.slots;
+  const series = outputs.names.map(() => new Float64Array(saveCount));
+  const varyingOutputs = outputs.varying;
   const nonNegative = p.nonNegativeStocks;
   const auxPass = p.auxPass;
   const ratePass = p.ratePass;
@@ -130,9 +136,9 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan): RunResult 
 
   // Constants and values fixed at the initial time are known now; filling them here also keeps the code after
   // the time loop trivial (code first reached after a long loop deoptimises V8's on-stack-replaced version).
-  const fixed = p.fixedOutputs;
+  const fixed = outputs.fixed;
   for (let q = 0; q < fixed.length; q++) series[fixed[q]].fill(v[outputSlots[fixed[q]]]);
-  const result: RunResult = { names: p.outputNames.slice(), times, series };
+  const result: RunResult = { names: outputs.names.slice(), times, series };
 
   let saved = 0;
   let untilSave = 1;

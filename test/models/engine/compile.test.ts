@@ -128,6 +128,24 @@ describe('integration', () => {
   });
 });
 
+describe('choosing outputs', () => {
+  it('saves only the variables asked for, in model order, with the same values', () => {
+    const m = compileModel(teacup());
+    const all = m.run();
+    const some = m.run({ outputs: ['room_temperature', 'TEACUP TEMPERATURE'] });
+    expect(some.names).toEqual(['Teacup Temperature', 'Room Temperature']);
+    expect(some.series[0]).toEqual(all.series[0]);
+    expect(some.series[1]).toEqual(all.series[2]);
+    expect(failure(() => m.run({ outputs: ['nope'] })).code).toBe('unknown-variable');
+  });
+  it('still stops on a non-finite stock that is not saved', () => {
+    const m = compileModel(spec([stock('S', '1e308', ['f']), flow('f', '1e308'), aux('k', '1')], { stop: 5 }));
+    const e = failure(() => m.run({ outputs: ['k'] }));
+    expect(e.code).toBe('non-finite');
+    expect(e.variable).toBe('S');
+  });
+});
+
 describe('sim specs and save step', () => {
   it('saves every save step from start to stop inclusive', () => {
     const r = run([aux('t', 'TIME')], { start: 0, stop: 10, dt: 0.25, saveStep: 1 });
