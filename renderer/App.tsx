@@ -278,6 +278,20 @@ export function App({ api, client, onMenuCommand }: AppProps) {
       }
       return changed ? next : prev;
     });
+    // A rename in the library also renames an unsaved draft, so saving the draft does not undo the rename.
+    setHistories((prev) => {
+      let changed = false;
+      const next = { ...prev };
+      for (const [id, h] of Object.entries(prev)) {
+        const summary = byId.get(id);
+        const before = storedRef.current[id];
+        if (summary && before && summary.name !== before.name && h.present.name === before.name) {
+          next[id] = { ...h, present: { ...h.present, name: summary.name } };
+          changed = true;
+        }
+      }
+      return changed ? next : prev;
+    });
     if (!listLoading) {
       setCompareIds((ids) => {
         const kept = ids.filter((id) => byId.has(id) && !byId.get(id)?.deletedAt);
