@@ -4,14 +4,14 @@
  * immutable, so several compiled models (and several runs of one) never share state.
  */
 import { ModelError, type CompiledModel, type RunOptions, type RunResult } from './api.js';
-import { buildPass, buildTables, genExpr, type PassFn } from './codegen.js';
+import { buildPass, buildTables, genExpr } from './codegen.js';
 import { topoOrder } from './graph.js';
 import { mapChildren, readsTime, slotsRead, type IR, type Slot } from './ir.js';
 import { lowerModel } from './lower.js';
 import { normalizeName } from './names.js';
 import { SIM_DT, SIM_START, SIM_STOP, simSize } from './runtime.js';
 import { simulate, type OutputPlan, type Program, type SimPlan } from './simulate.js';
-import type { IntegrationMethod, ModelSpec, SimSpec } from './spec.js';
+import type { ModelSpec, SimSpec } from './spec.js';
 
 /** Largest number of integration steps and saved values a run may ask for (memory and time guard). */
 const MAX_STEPS = 1e8;
