@@ -20,6 +20,20 @@ export function compiledModel(): CompiledModel {
 
 const DAY_MS = 86_400_000;
 
+/** The model variables a ScenarioRun is made from: the engine saves only these (saving all 270 costs more than computing them). */
+const RUN_OUTPUTS = [
+  'Cum_NHS_Cost',
+  'Cum_ASC_Cost',
+  'Cum_Reorg_Cost',
+  'Stranded_Beds',
+  'LoS7_Patients',
+  'Occupancy',
+  'HLE_At_Birth',
+  'HLE_At_65',
+  'Integration_Maturity',
+  'Cum_Delayed_Bed_Days',
+] as const;
+
 function parseDate(iso: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new Error(`start date "${iso}" is not an ISO date (YYYY-MM-DD)`);
@@ -100,7 +114,7 @@ export function runScenario(scenario: Scenario, options: { dt?: number; paramete
   const stop = Math.round(horizonYears * 365);
   const dt = options.dt ?? DEFAULT_DT;
   const saveStep = Math.max(1, dt);
-  const result = compiled().run({ set, sim: { start: 0, stop, dt, saveStep } });
+  const result = compiled().run({ set, sim: { start: 0, stop, dt, saveStep }, outputs: RUN_OUTPUTS });
 
   const nhs = column(result, 'Cum_NHS_Cost');
   const asc = column(result, 'Cum_ASC_Cost');
