@@ -117,6 +117,37 @@ function breakEvenText(year: number | null, scenario: BriefingScenario): string 
   return year === null ? `not within the ${scenario.horizonYears} years` : `year ${year} (${yearLabel(scenario.startDate, year)})`;
 }
 
+/** Runs of consecutive years in which the option costs more (+1), less (−1) or the same (0) as the baseline. */
+function yearRuns(option: { year: number; cost: number }[], baseline: { year: number; cost: number }[]) {
+  const n = Math.min(option.length, baseline.length);
+  const runs: { sign: number; from: number; to: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = option[i].cost - baseline[i].cost;
+    const sign = Math.abs(d) < 0.5 ? 0 : Math.sign(d);
+    const last = runs[runs.length - 1];
+    if (last && last.sign === sign) last.to = option[i].year;
+    else runs.push({ sign, from: option[i].year, to: option[i].year });
+  }
+  return runs;
+}
+
+const yearSpan = (r: { from: number; to: number }) => (r.from === r.to ? `year ${r.from}` : `years ${r.from}–${r.to}`);
+
+/** The years in which the option costs more than the baseline, e.g. "years 1–2, year 5", or "none". */
+function yearsCostingMore(option: { year: number; cost: number }[], baseline: { year: number; cost: number }[]): string {
+  const more = yearRuns(option, baseline).filter((r) => r.sign > 0);
+  return more.length ? more.map(yearSpan).join(', ') : 'none';
+}
+
+/** "Year by year it costs more than the baseline in years 1–2, less than the baseline in years 3–10." (undiscounted, no uplift) */
+export function yearPattern(option: { year: number; cost: number }[], baseline: { year: number; cost: number }[]): string {
+  const runs = yearRuns(option, baseline);
+  if (runs.length === 0 || (runs.length === 1 && runs[0].sign === 0)) return '';
+  const span = yearSpan;
+  const compared = (sign: number) => (sign > 0 ? 'more than' : sign < 0 ? 'less than' : 'the same as');
+  return `Year by year it costs ${runs.map((r) => `${compared(r.sign)} the baseline in ${span(r)}`).join(', ')}.`;
+}
+
 function optionSummary(option: BriefingOption, baseline: BriefingScenario): string {
   const r = option.report;
   const s = option.scenario;
@@ -143,6 +174,8 @@ function optionSummary(option: BriefingOption, baseline: BriefingScenario): stri
         `the present value is ${money(Math.abs(obDiff))} ${moreLess(obDiff)} than the baseline.`,
     );
   }
+  const when = yearPattern(o.appraisal.years, b.appraisal.years);
+  if (when) sentences.push(when);
   sentences.push(
     `Its cumulative cost falls below the baseline's and stays there from ${breakEvenText(appraisal.breakEvenYear, s)}; ` +
       `with the optimism-bias uplift, from ${breakEvenText(appraisal.breakEvenYearWithOptimismBias, s)}.`,
@@ -188,6 +221,7 @@ function summaryTable(input: BriefingInput): string {
     [`Stranded beds at the end`, (c) => beds(c.det.metrics['strandedBeds.final'])],
     [`Stranded beds on average`, (c) => beds(c.det.metrics['strandedBeds.mean'])],
     [`Healthy life expectancy at the end (years, indicative)`, (c) => years(c.det.metrics['hle.final'])],
+    [`Years costing more than the baseline`, (c) => (c.appraisal ? yearsCostingMore(c.det.appraisal.years, base.appraisal.years) : '—')],
     [`Break-even year`, (c) => (c.appraisal ? breakEvenText(c.appraisal.breakEvenYear, c.scenario) : '—')],
     [`Break-even year with optimism bias`, (c) => (c.appraisal ? breakEvenText(c.appraisal.breakEvenYearWithOptimismBias, c.scenario) : '—')],
   ];

@@ -80,6 +80,8 @@ describe('joinedup brief', () => {
     const futures = /in (\d+) of 10 plausible futures/.exec(summary);
     expect(futures).not.toBeNull();
     expect(tables).toContain(`${futures![1]} of 10`);
+    const costlier = /it costs more than the baseline in (years? [\d–]+)/.exec(summary);
+    expect(tables).toContain(`Years costing more than the baseline — ${costlier ? costlier[1] : 'none'}`);
     const breakEven = /stays there from (year \d+ \(\d{4}\/\d{2}\)|not within the 10 years)/.exec(summary);
     expect(breakEven).not.toBeNull();
     expect(tables).toContain(breakEven![1]);

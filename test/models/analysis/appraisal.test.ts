@@ -36,3 +36,15 @@ describe('Green Book appraisal', () => {
     expect(never.breakEvenYear).toBeNull();
   });
 });
+
+describe('the briefing’s year-by-year sentence', () => {
+  it('names the runs of years in which the option costs more or less', async () => {
+    const { yearPattern } = await import('../../../models/analysis/briefing.js');
+    const y = (costs: number[]) => costs.map((cost, i) => ({ year: i + 1, cost }));
+    expect(yearPattern(y([150, 110, 90, 90]), y([100, 100, 100, 100]))).toBe(
+      'Year by year it costs more than the baseline in years 1–2, less than the baseline in years 3–4.',
+    );
+    expect(yearPattern(y([100, 90]), y([100, 100]))).toBe('Year by year it costs the same as the baseline in year 1, less than the baseline in year 2.');
+    expect(yearPattern(y([100]), y([100]))).toBe('');
+  });
+});
