@@ -148,7 +148,7 @@ export function yearPattern(option: { year: number; cost: number }[], baseline: 
   return `Year by year it costs ${runs.map((r) => `${compared(r.sign)} the baseline in ${span(r)}`).join(', ')}.`;
 }
 
-function optionSummary(option: BriefingOption, baseline: BriefingScenario): string {
+function optionSummary(option: BriefingOption, first: boolean): string {
   const r = option.report;
   const s = option.scenario;
   const o = r.option.deterministic;
@@ -181,7 +181,7 @@ function optionSummary(option: BriefingOption, baseline: BriefingScenario): stri
       `with the optimism-bias uplift, from ${breakEvenText(appraisal.breakEvenYearWithOptimismBias, s)}.`,
   );
   sentences.push(
-    `Patients medically fit to leave hospital but still in an acute bed ("stranded beds") number ${beds(o.metrics['strandedBeds.final'])} at the end of the period against ${beds(b.metrics['strandedBeds.final'])} in the baseline, ` +
+    `${first ? 'Patients medically fit to leave hospital but still in an acute bed ("stranded beds")' : 'Stranded beds'} number ${beds(o.metrics['strandedBeds.final'])} at the end of the period against ${beds(b.metrics['strandedBeds.final'])} in the baseline, ` +
       `and ${beds(o.metrics['strandedBeds.mean'])} against ${beds(b.metrics['strandedBeds.mean'])} on average over the period.`,
   );
   sentences.push(
@@ -300,7 +300,7 @@ function swingTable(input: BriefingInput): string {
 function charts(input: BriefingInput): string {
   const first = input.options[0].report;
   const start = startYear(input.baseline.startDate);
-  const chart = (key: string, title: string, formatY: (v: number) => string) => {
+  const chart = (key: string, title: string, formatY: (v: number) => string, legend = false) => {
     const series: BandChartSeries[] = [
       { name: baselineLabel(input.baseline.name), color: BASELINE_COLOR, band: first.baseline!.seriesBands[key], deterministic: first.baseline!.deterministic.series[key] },
       ...input.options.map((o, i) => ({
@@ -310,11 +310,11 @@ function charts(input: BriefingInput): string {
         deterministic: o.report.option.deterministic.series[key],
       })),
     ].filter((s) => s.band && s.deterministic);
-    return series.length ? `<figure>${bandChartSvg(series, { title, formatY, startYear: start, height: 200 })}</figure>` : '';
+    return series.length ? `<figure>${bandChartSvg(series, { title, formatY, startYear: start, height: 180, legend })}</figure>` : '';
   };
   return (
     `<p class="note">Lines: the central run (every assumption at its most likely value). Shading: P10 to P90 of the plausible futures.</p>` +
-    chart('cost.cumulative.total', 'Cumulative cost (£m)', (v) => `£${group(v / 1e6, 0)}m`) +
+    chart('cost.cumulative.total', 'Cumulative cost (£m)', (v) => `£${group(v / 1e6, 0)}m`, true) +
     chart('strandedBeds', 'Stranded beds: medically fit but still in an acute bed', (v) => group(v, 0)) +
     chart('hle', 'Healthy life expectancy at birth (years, indicative)', (v) => group(v, 2))
   );
@@ -326,9 +326,9 @@ function tornadoSection(option: BriefingOption): string {
   const top = sortTornado(t, 'cost.total').slice(0, 6);
   const bars = top.map((i) => ({ label: i.label, atLow: i.metrics['cost.total'].atLow, atHigh: i.metrics['cost.total'].atHigh }));
   const title = option.report.tornado?.difference
-    ? `${option.scenario.name}: cost difference as each assumption moves alone`
-    : `${option.scenario.name}: cost as each assumption moves alone`;
-  return `<figure>${tornadoSvg(bars, t.reference['cost.total'], { title, formatX: (v) => `£${group(v / 1e6, 0)}m` })}</figure>`;
+    ? `${option.scenario.name}: cost difference from the baseline as each assumption moves alone from low to high`
+    : `${option.scenario.name}: cost as each assumption moves alone from low to high`;
+  return `<figure><h3>${escapeHtml(title)}</h3>${tornadoSvg(bars, t.reference['cost.total'], { title, formatX: (v) => `£${group(v / 1e6, 0)}m`, drawTitle: false })}</figure>`;
 }
 
 /**
@@ -416,8 +416,8 @@ function reproducibility(input: BriefingInput): string {
 }
 
 const STYLE = `
-  @page { size: A4; margin: 12mm 13mm 13mm 13mm; }
-  body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #111; line-height: 1.3; }
+  @page { size: A4; margin: 10mm 12mm 11mm 12mm; }
+  body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #111; line-height: 1.24; }
   h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; } h3 { font-size: 9.5pt; margin: 3mm 0 1mm; }
   p { margin: 0 0 1.8mm; } .note { font-size: 7.5pt; color: #444; }
   table { border-collapse: collapse; width: 100%; margin-bottom: 2.5mm; font-size: 8pt; }
@@ -442,8 +442,8 @@ export function buildBriefingHtml(input: BriefingInput): string {
 <h1>${escapeHtml(title)}</h1>
 <p class="note">JoinedUp briefing, ${escapeHtml(input.dateText)}. Figures are model results, not forecasts; every number below comes from the runs described at the end.</p>
 <h2>Summary</h2>
-<p>The baseline is <strong>${escapeHtml(input.baseline.name)}</strong> (${escapeHtml(formLabel(input.baseline.form))}). The options compared with it: ${optionList}.</p>
-${input.options.map((o) => optionSummary(o, input.baseline)).join('')}
+<p>The baseline is <strong>${escapeHtml(input.baseline.name)}</strong> (${escapeHtml(formLabel(input.baseline.form))}). ${input.options.length === 1 ? 'The option' : 'The options'} compared with it: ${optionList}.</p>
+${input.options.map((o, i) => optionSummary(o, i === 0)).join('')}
 <p class="note">${escapeHtml(input.hleCaveat)}</p>
 <h2>Summary table</h2>
 ${summaryTable(input)}

@@ -39,6 +39,8 @@ export interface BandChartOptions {
   startYear: number;
   width?: number;
   height?: number;
+  /** Draw the legend (charts sharing series and colours can show it once). Default true. */
+  legend?: boolean;
 }
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
@@ -85,12 +87,23 @@ export function bandChartSvg(series: BandChartSeries[], options: BandChartOption
     const line = s.band.times.map((t, k) => `${fmt(x(t))},${fmt(y(s.deterministic[k]))}`).join(' ');
     parts.push(`<polyline points="${line}" fill="none" stroke="${s.color}" stroke-width="2"/>`);
   });
+  // Legend below the plot, wrapping onto more rows when the names do not fit on one.
   let legendX = margin.left;
-  series.forEach((s) => {
-    parts.push(`<rect x="${legendX}" y="${height - 14}" width="12" height="8" fill="${s.color}" fill-opacity="0.5"/>`);
-    parts.push(`<text x="${legendX + 16}" y="${height - 6}" font-size="10">${escapeHtml(s.name)}</text>`);
-    legendX += 26 + s.name.length * 6;
+  let legendY = height - 6;
+  const legend: string[] = [];
+  (options.legend === false ? [] : series).forEach((s) => {
+    const itemWidth = 26 + s.name.length * 5.6;
+    if (legendX > margin.left && legendX + itemWidth > width - margin.right) {
+      legendX = margin.left;
+      legendY += 13;
+    }
+    legend.push(`<rect x="${fmt(legendX)}" y="${legendY - 8}" width="12" height="8" fill="${s.color}" fill-opacity="0.5"/>`);
+    legend.push(`<text x="${fmt(legendX + 16)}" y="${legendY}" font-size="10">${escapeHtml(s.name)}</text>`);
+    legendX += itemWidth;
   });
+  parts.push(...legend);
+  const fullHeight = options.legend === false ? height - 14 : legendY + 6;
+  parts[0] = parts[0].replace(`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`, `viewBox="0 0 ${width} ${fullHeight}" width="${width}" height="${fullHeight}"`);
   parts.push('</svg>');
   return parts.join('');
 }
@@ -102,7 +115,11 @@ export interface TornadoBar {
 }
 
 /** Horizontal bars from the value at the parameter's low end to its high end, around the reference line. */
-export function tornadoSvg(bars: TornadoBar[], reference: number, options: { title: string; formatX: (v: number) => string; width?: number }): string {
+export function tornadoSvg(
+  bars: TornadoBar[],
+  reference: number,
+  options: { title: string; formatX: (v: number) => string; width?: number; drawTitle?: boolean },
+): string {
   const width = options.width ?? 640;
   const rowH = 18;
   const margin = { left: 230, right: 20, top: 40, bottom: 24 };
@@ -114,7 +131,7 @@ export function tornadoSvg(bars: TornadoBar[], reference: number, options: { tit
   const x = (v: number) => margin.left + ((v - x0) / (x1 - x0 || 1)) * (width - margin.left - margin.right);
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(options.title)}">`,
-    `<text x="8" y="16" font-size="13" font-weight="bold">${escapeHtml(options.title)}</text>`,
+    options.drawTitle === false ? '' : `<text x="8" y="16" font-size="13" font-weight="bold">${escapeHtml(options.title)}</text>`,
   ];
   for (const tick of ticks) {
     parts.push(`<line x1="${fmt(x(tick))}" x2="${fmt(x(tick))}" y1="${margin.top}" y2="${height - margin.bottom}" stroke="#eee"/>`);
