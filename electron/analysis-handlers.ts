@@ -19,44 +19,10 @@ import { formatParseErrors, parseScenario } from '../scenarios/parse.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import type { ScenarioStore } from '../scenarios/store.js';
 import { toApiError } from './handlers.js';
+import type { BriefResponse, CancelResponse } from './analysis-contract.js';
 import type { ApiError, Result } from './ipc-contract.js';
 
-/** `analysis:uncertainty` request: each scenario by saved id or given whole (an unsaved draft). */
-export interface UncertaintyRequest {
-  optionId?: string;
-  option?: Scenario;
-  baselineId?: string;
-  baseline?: Scenario;
-  runs: number;
-  seed: number;
-  /** Optimism-bias uplift on the one-off reorganisation cost, as a fraction (default 2.0 = +200%). */
-  optimismBias?: number;
-  tornado?: boolean;
-  attribution?: boolean;
-  /** Lets `analysis:cancel` stop this request. */
-  requestId?: string;
-}
-
-/** `analysis:brief` request: saved scenarios by id. */
-export interface BriefRequest {
-  baselineId: string;
-  optionIds: string[];
-  runs?: number;
-  seed?: number;
-  optimismBias?: number;
-  requestId?: string;
-}
-
-export interface BriefResponse {
-  fileName: string;
-  html: string;
-  /** The PDF, base64-encoded, when the host can print (Electron's printToPDF, Chromium in the browser host). */
-  pdfBase64?: string;
-}
-
-export interface CancelRequest {
-  requestId: string;
-}
+export type { BriefRequest, BriefResponse, CancelRequest, CancelResponse, UncertaintyRequest } from './analysis-contract.js';
 
 export interface AnalysisHandlerDeps {
   store(): ScenarioStore;
@@ -228,7 +194,7 @@ export function createAnalysisHandlers(deps: AnalysisHandlerDeps) {
       }
     },
 
-    async 'analysis:cancel'(request: unknown): Promise<Result<{ cancelled: boolean }>> {
+    async 'analysis:cancel'(request: unknown): Promise<Result<CancelResponse>> {
       try {
         const r = object(request, ['requestId']);
         const requestId = text(r, 'requestId', true)!;
