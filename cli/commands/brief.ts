@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAnalysisPool } from '../../electron/analysis-pool.js';
+import { renderPdf } from '../../electron/chromium-pdf.js';
 import { OPTIMISM_BIAS_GUIDANCE } from '../../models/analysis/appraisal.js';
 import type { BriefingOption } from '../../models/analysis/briefing.js';
 import { buildBriefingHtml } from '../../models/analysis/briefing.js';
@@ -26,12 +27,6 @@ export const DEFAULT_BRIEF_SEED = 1;
 /** A briefing compares a baseline with up to three options (DESIGN.md: "a baseline and two or three options"). */
 export const MAX_OPTIONS = 3;
 
-/** Chromium options that work on a locked-down machine (no sandbox as root, no network chatter). */
-export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-
 export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     return await brief(args, io);
@@ -42,26 +37,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     io.stderr(`joinedup brief: ${(err as Error).message}\n`);
     return 1;
-  }
-}
-
-/** Renders HTML to an A4 PDF with Chromium. */
-export async function renderPdf(html: string): Promise<Buffer> {
-  const { chromium } = await import('playwright-core');
-  let browser;
-  try {
-    browser = await chromium.launch({ ...CHROMIUM, headless: true });
-  } catch (err) {
-    throw new Error(`could not start Chromium at ${CHROMIUM.executablePath} (install it with apt-get install chromium): ${(err as Error).message.split('\n')[0]}`);
-  }
-  try {
-    const page = await browser.newPage();
-    // The briefing is self-contained: refuse any request it might make.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-  } finally {
-    await browser.close();
   }
 }
 
