@@ -162,7 +162,8 @@ export function formatReport(r: UncertaintyReport, horizonYears: number): string
     const a = r.attribution;
     lines.push(`Where the cost difference comes from (Shapley, ${a.method === 'exact' ? 'exact' : `${a.permutations} sampled orders`}; alone = one at a time):`);
     for (const p of [...a.parts].sort((x, y) => Math.abs(y.shapley['cost.total']) - Math.abs(x.shapley['cost.total']))) {
-      lines.push(`  ${pad(p.label, 52)} ${signedMoney(p.shapley['cost.total']).padStart(10)}  (alone ${signedMoney(p.oneAtATime['cost.total'])})`);
+      const se = a.method === 'sampled' ? ` ± ${money(p.standardError['cost.total'])}` : '';
+      lines.push(`  ${pad(p.label, 52)} ${signedMoney(p.shapley['cost.total']).padStart(10)}${se}  (alone ${signedMoney(p.oneAtATime['cost.total'])})`);
     }
     lines.push(`  ${pad('Interaction (changes acting together)', 52)} ${signedMoney(a.interaction['cost.total']).padStart(10)}`);
     if (Math.abs(a.otherSettings['cost.total']) > 0.5) lines.push(`  ${pad('Other settings (horizon, dates, rate)', 52)} ${signedMoney(a.otherSettings['cost.total']).padStart(10)}`);

@@ -26,6 +26,11 @@ export interface AttributionPart {
   baselineValue: number;
   optionValue: number;
   shapley: Record<string, number>;
+  /**
+   * When sampled: the standard error of each Shapley estimate, from the spread of its antithetic-pair averages
+   * (0 when exact).
+   */
+  standardError: Record<string, number>;
   oneAtATime: Record<string, number>;
 }
 
@@ -136,6 +141,7 @@ export async function attribute<S>(
   const vNone = value(none);
   const vAll = value(new Array<boolean>(n).fill(true));
   const shapley = names.map(() => new Array<number>(keys.length).fill(0));
+  const standardError = names.map(() => new Array<number>(keys.length).fill(0));
   if (method === 'exact') {
     const factorial = [1];
     for (let i = 1; i <= n; i++) factorial.push(factorial[i - 1] * i);
@@ -155,16 +161,32 @@ export async function attribute<S>(
       });
     }
   } else {
-    for (const order of orders) {
+    // Marginal effects per order; pairs (an order and its reverse) are independent of each other.
+    const marginal = orders.map(() => names.map(() => new Array<number>(keys.length).fill(0)));
+    orders.forEach((order, o) => {
       const members = [...none];
       let previous = vNone;
       for (const i of order) {
         members[i] = true;
         const current = value(members);
-        for (let k = 0; k < keys.length; k++) shapley[i][k] += (current[k] - previous[k]) / orders.length;
+        for (let k = 0; k < keys.length; k++) {
+          marginal[o][i][k] = current[k] - previous[k];
+          shapley[i][k] += marginal[o][i][k] / orders.length;
+        }
         previous = current;
       }
-    }
+    });
+    const pairs = orders.length / 2;
+    names.forEach((_, i) => {
+      for (let k = 0; k < keys.length; k++) {
+        let sumSq = 0;
+        for (let p = 0; p < pairs; p++) {
+          const pairMean = (marginal[2 * p][i][k] + marginal[2 * p + 1][i][k]) / 2;
+          sumSq += (pairMean - shapley[i][k]) ** 2;
+        }
+        standardError[i][k] = pairs > 1 ? Math.sqrt(sumSq / (pairs - 1) / pairs) : Number.NaN;
+      }
+    });
   }
   const oneAtATime = names.map((_, i) => {
     const v = value(none.map((_, j) => j === i));
@@ -185,6 +207,7 @@ export async function attribute<S>(
       baselineValue: baseValues[name],
       optionValue: optionValues[name],
       shapley: record(shapley[i]),
+      standardError: record(standardError[i]),
       oneAtATime: record(oneAtATime[i]),
     })),
     interaction: record(keys.map((_, k) => parameterTotal[k] - oneAtATime.reduce((sum, o) => sum + o[k], 0))),

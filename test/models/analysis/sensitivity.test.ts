@@ -60,6 +60,15 @@ describe('attribution', () => {
     }
     const again = await attribute(standInModel, separate, many, keys, { maxExact: 3, permutations: 6, seed: 4 });
     expect(again).toEqual(a);
+    // Sampled estimates carry a standard error; with many orders they approach the exact values within it.
+    const exact = await attribute(standInModel, separate, many, keys);
+    const close = await attribute(standInModel, separate, many, keys, { maxExact: 3, permutations: 400, seed: 4 });
+    for (const part of close.parts) {
+      const truth = exact.parts.find((p) => p.name === part.name)!.shapley['cost.total'];
+      expect(part.standardError['cost.total']).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(part.shapley['cost.total'] - truth)).toBeLessThanOrEqual(4 * part.standardError['cost.total'] + 1e-6 * Math.abs(truth) + 1e-6);
+    }
+    for (const part of exact.parts) expect(part.standardError['cost.total']).toBe(0);
   });
 
   it('reports the part of a difference that no parameter explains', async () => {
