@@ -97,6 +97,7 @@ function formatMetric(unit: string, v: number): string {
 function formatDiff(unit: string, v: number): string {
   if (unit === 'GBP') return signedMoney(v);
   const text = formatMetric(unit, Math.abs(v));
+  if (!/[1-9]/.test(text)) return formatMetric(unit, 0);
   return v > 0 ? `+${text}` : v < 0 ? `−${text}` : text;
 }
 
