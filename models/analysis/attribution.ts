@@ -15,7 +15,7 @@
  */
 import type { AnalysisModel } from './model.js';
 import type { McJob } from './monte-carlo.js';
-import { inlineExecutor, runMonteCarlo } from './monte-carlo.js';
+import { inlineExecutor, runCentral, runMonteCarlo } from './monte-carlo.js';
 import { createRng, permutation } from './random.js';
 import type { ExecutionOptions } from './tornado.js';
 
@@ -129,7 +129,8 @@ export async function attribute<S>(
     seriesKeys: [],
     gridIndices: [],
   };
-  const result = await runMonteCarlo(job, options.executor ?? inlineExecutor(model), {
+  const executor = options.executor ?? inlineExecutor(model);
+  const result = await runMonteCarlo(job, executor, {
     signal: options.signal,
     onProgress: options.onProgress,
   });
@@ -192,7 +193,8 @@ export async function attribute<S>(
     const v = value(none.map((_, j) => j === i));
     return keys.map((_, k) => v[k] - vNone[k]);
   });
-  const optionMetrics = model.run(option, optionValues).metrics;
+  const [optionOutput] = await runCentral(model, [{ scenario: option, parameters: optionValues }], executor, options.signal);
+  const optionMetrics = optionOutput.metrics;
   const parameterTotal = keys.map((_, k) => vAll[k] - vNone[k]);
   const total = keys.map((key, k) => optionMetrics[key] - vNone[k]);
   const info = new Map((model.allParameters ?? model.parameters).map((p) => [p.name, p]));

@@ -6,7 +6,7 @@
  * A chunk task is plain data (structured-clone safe): the scenario, its effective parameter values, the names of
  * the sampled parameters and the sampled values for the chunk's runs. `runChunk` is what every executor calls.
  */
-import type { AnalysisModel } from './model.js';
+import type { AnalysisModel, ModelOutput } from './model.js';
 
 /** Anything with `aborted` (an AbortSignal fits). */
 export interface CancelSignal {
@@ -39,6 +39,8 @@ export interface McJob<S> {
   seriesKeys: string[];
   /** Indices into a run's saved times at which series are kept for bands. */
   gridIndices: number[];
+  /** Also return each run's whole output (for a few central runs: it is large). */
+  fullOutput?: boolean;
 }
 
 /** The self-contained task an executor runs: runs `start` to `end − 1` of a job. */
@@ -50,13 +52,14 @@ export interface ChunkTask<S> {
   metricKeys: string[];
   seriesKeys: string[];
   gridIndices: number[];
+  fullOutput?: boolean;
 }
 
 export interface ChunkResult {
   start: number;
   end: number;
   /** Per scenario: metrics (runs × metricKeys) and series ((runs × seriesKeys) × grid), row-major. */
-  scenarios: { metrics: Float64Array; series: Float64Array }[];
+  scenarios: { metrics: Float64Array; series: Float64Array; outputs?: ModelOutput[] }[];
 }
 
 export interface ChunkHooks {
@@ -73,8 +76,8 @@ export interface ChunkExecutor {
 
 export interface McResult {
   runs: number;
-  /** Per scenario, in job order. */
-  scenarios: { metrics: Float64Array; series: Float64Array }[];
+  /** Per scenario, in job order; `outputs` when the job asked for full outputs. */
+  scenarios: { metrics: Float64Array; series: Float64Array; outputs?: ModelOutput[] }[];
 }
 
 export interface McProgress {
@@ -101,6 +104,7 @@ export function runChunk<S>(model: AnalysisModel<S>, task: ChunkTask<S>, hooks: 
       for (let j = 0; j < k; j++) params[plan.names[j]] = plan.values[r * k + j];
       const output = model.run(plan.scenario, params);
       const target = out.scenarios[si];
+      if (task.fullOutput) (target.outputs ??= []).push(output);
       for (let mi = 0; mi < m; mi++) target.metrics[r * m + mi] = output.metrics[task.metricKeys[mi]];
       for (let si2 = 0; si2 < s; si2++) {
         const series = output.series[task.seriesKeys[si2]];
@@ -147,12 +151,36 @@ export function chunkTask<S>(job: McJob<S>, start: number, end: number): ChunkTa
     metricKeys: job.metricKeys,
     seriesKeys: job.seriesKeys,
     gridIndices: job.gridIndices,
+    fullOutput: job.fullOutput,
   };
 }
 
 /** A chunk size that gives each worker several chunks (for load balance and prompt cancel). */
 export function defaultChunkSize(runs: number, concurrency: number): number {
   return Math.max(1, Math.min(100, Math.ceil(runs / (concurrency * 4))));
+}
+
+/**
+ * The whole outputs of one run of each scenario at the given parameter values, through the executor (so the
+ * window's own thread never runs the model: its content policy forbids the compiled code).
+ */
+export async function runCentral<S>(
+  model: AnalysisModel<S>,
+  runs: { scenario: S; parameters: Record<string, number> }[],
+  executor: ChunkExecutor,
+  signal?: CancelSignal,
+): Promise<ModelOutput[]> {
+  const job: McJob<S> = {
+    modelId: model.id,
+    runs: 1,
+    scenarios: runs.map((r) => ({ scenario: r.scenario, base: r.parameters, names: [], values: new Float64Array(0) })),
+    metricKeys: [],
+    seriesKeys: [],
+    gridIndices: [],
+    fullOutput: true,
+  };
+  const result = await runMonteCarlo(job, executor, { chunkSize: 1, signal });
+  return result.scenarios.map((s) => s.outputs![0]);
 }
 
 /**
@@ -196,6 +224,10 @@ export async function runMonteCarlo<S>(
       chunk.scenarios.forEach((part, si) => {
         result.scenarios[si].metrics.set(part.metrics, start * m);
         result.scenarios[si].series.set(part.series, start * sg);
+        if (part.outputs) {
+          const outputs = (result.scenarios[si].outputs ??= new Array<ModelOutput>(runs));
+          part.outputs.forEach((o, r) => (outputs[start + r] = o));
+        }
       });
     }
   };

@@ -9,13 +9,13 @@
  * row in each run (common random numbers), so a difference between them comes from the options, not from
  * luck of the draw; an option identical to the baseline differs by exactly zero in every run.
  */
-import type { AnalysisModel, MetricDescriptor } from './model.js';
+import type { AnalysisModel, MetricDescriptor, ModelOutput } from './model.js';
 import type { Appraisal, AppraisalComparison } from './appraisal.js';
 import { appraise, compareAppraisals } from './appraisal.js';
 import type { Attribution } from './attribution.js';
 import { attribute } from './attribution.js';
 import type { CancelSignal, ChunkExecutor, McJob, McProgress, McScenarioPlan } from './monte-carlo.js';
-import { AnalysisCancelled, inlineExecutor, runMonteCarlo } from './monte-carlo.js';
+import { AnalysisCancelled, inlineExecutor, runCentral, runMonteCarlo } from './monte-carlo.js';
 import { checkSeed, createRng } from './random.js';
 import { checkRange, latinHypercube, quantileValue } from './sampling.js';
 import type { Band, SeriesBand } from './stats.js';
@@ -131,6 +131,7 @@ function checkOptions(options: UncertaintyOptions): void {
 function scenarioSummary<S>(
   model: AnalysisModel<S>,
   scenario: S,
+  output: ModelOutput,
   plan: McScenarioPlan<S>,
   mc: { metrics: Float64Array; series: Float64Array },
   runs: number,
@@ -138,7 +139,6 @@ function scenarioSummary<S>(
   gridTimes: number[],
   optimismBias: number | undefined,
 ): ScenarioUncertainty {
-  const output = model.run(scenario, plan.base);
   const metricKeys = model.metrics.map((m) => m.key);
   const m = metricKeys.length;
   const g = grid.length;
@@ -217,7 +217,15 @@ export async function analyseUncertainty<S>(
   const scenarios = baseline === undefined ? [option] : [option, baseline];
   const design = latinHypercube(runs, model.parameters.length, createRng(seed, 1));
   const plans = scenarios.map((s) => scenarioPlan(model, s, design, runs));
-  const probe = model.run(option, plans[0].base);
+  const executor = options.executor ?? inlineExecutor(model);
+  // The central runs go through the executor too: the window's own thread must not run the model.
+  const central = await runCentral(
+    model,
+    scenarios.map((s, i) => ({ scenario: s, parameters: plans[i].base })),
+    executor,
+    options.signal,
+  );
+  const probe = central[0];
   const grid = gridIndices(probe.times.length, options.gridPoints ?? DEFAULT_GRID_POINTS);
   const gridTimes = grid.map((i) => probe.times[i]);
   const job: McJob<S> = {
@@ -228,13 +236,13 @@ export async function analyseUncertainty<S>(
     seriesKeys: [...model.seriesKeys],
     gridIndices: grid,
   };
-  const mc = await runMonteCarlo(job, options.executor ?? inlineExecutor(model), {
+  const mc = await runMonteCarlo(job, executor, {
     chunkSize: options.chunkSize,
     signal: options.signal,
     onProgress: (p) => options.onProgress?.({ ...p, stage: 'monte-carlo' }),
   });
   const summaries = scenarios.map((s, i) =>
-    scenarioSummary(model, s, plans[i], mc.scenarios[i], runs, grid, gridTimes, options.optimismBias),
+    scenarioSummary(model, s, central[i], plans[i], mc.scenarios[i], runs, grid, gridTimes, options.optimismBias),
   );
   const report: UncertaintyReport = {
     modelId: model.id,
@@ -257,7 +265,6 @@ export async function analyseUncertainty<S>(
     });
     report.appraisal = compareAppraisals(summaries[1].deterministic.appraisal, summaries[0].deterministic.appraisal);
   }
-  const executor = options.executor ?? inlineExecutor(model);
   const stage = (name: 'tornado' | 'attribution') => ({
     executor,
     signal: options.signal,

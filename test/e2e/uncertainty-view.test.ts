@@ -1,7 +1,8 @@
 /**
  * The Uncertainty view end to end: built by Vite with its Web Worker pool, run in Debian's Chromium
  * (playwright-core) on the real care model: progress, cancel, then bands, paired probabilities, tornado and the
- * attribution waterfall. Renders the view through a small harness page until the window lists the view.
+ * attribution waterfall. Renders the view through a small harness page, served with the app's own content
+ * security policies: the page may not compile code (no 'unsafe-eval'), so every model run must happen in a worker.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -13,6 +14,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, WORKER_CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HARNESS = resolve(ROOT, 'renderer', 'analysis', 'harness');
@@ -44,7 +46,13 @@ beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    const worker = /worker/i.test(path) || req.headers['sec-fetch-dest'] === 'worker';
+    res
+      .writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-security-policy': worker ? WORKER_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+      })
+      .end(body);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   browser = await chromium.launch({
@@ -54,6 +62,9 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|unsafe-eval/i.test(m.text())) pageErrors.push(m.text());
+  });
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
 }, 300_000);
 
