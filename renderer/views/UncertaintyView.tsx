@@ -135,7 +135,8 @@ export function UncertaintyView(ctx: ViewContext) {
           </select>
         </label>
         <span>
-          against <strong>{baseline.name}</strong> (baseline)
+          against <strong>{baseline.name}</strong>
+          {/baseline/i.test(baseline.name) ? '' : ' (baseline)'}
         </span>
         <label>
           Plausible futures{' '}
