@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as careModel from '../models/health-care/index.js';
 import { openStoreWithLibrary, type Library } from '../scenarios/library.js';
+import { createAnalysisPool, type AnalysisPool } from './analysis-pool.js';
+import { renderPdf as chromiumPdf } from './chromium-pdf.js';
 import type { HandlerDeps } from './handlers.js';
 import { createModelService } from './model-service.js';
 
@@ -20,6 +22,13 @@ export interface AppDepsOptions {
   dbPath: string;
   /** The built-in scenario folder (default scenarios/library). */
   libraryDir?: string;
+  /**
+   * Prints the briefing HTML to PDF. Default: Debian's Chromium through playwright-core (electron/chromium-pdf.ts),
+   * for the browser host and the command line; the Electron main process passes its own `printToPDF`.
+   */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
+  /** Worker threads for the analysis channels (default: one per core). The pool starts on first use. */
+  analysisThreads?: number;
 }
 
 export interface AppDeps extends HandlerDeps {
@@ -34,13 +43,25 @@ export function createAppDeps(options: AppDepsOptions): AppDeps {
   // Results of other model versions can never be served (the key includes the version); this only frees the space.
   store.pruneRunCache(model.modelVersion);
   store.emptyBin(BIN_DAYS);
+  // The analysis pool's workers each load the model (a second or more), so they start only when an analysis runs.
+  let pool: AnalysisPool | undefined;
   return {
     app: { name: 'JoinedUp', version: appVersion() },
     databasePath: options.dbPath,
     store: () => store,
     model,
+    analysis: {
+      executor: () => (pool ??= createAnalysisPool(options.analysisThreads === undefined ? {} : { size: options.analysisThreads })),
+      renderPdf: options.renderPdf ?? chromiumPdf,
+    },
     library,
-    close: () => store.close(),
+    close: () => {
+      const running = pool;
+      pool = undefined;
+      // Workers are unref'd, so an unfinished close never holds the process open.
+      if (running) void running.close().catch(() => undefined);
+      store.close();
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import type { MetricKey, OrganisationalForm, ParameterInfo, ScenarioRun } from '
 import { formatParseErrors, parseScenario, parseScenarioFileText, type ParseError } from '../scenarios/parse.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { runCacheKey, StoreError, type ScenarioStore } from '../scenarios/store.js';
+import { createAnalysisHandlers, type AnalysisHandlerDeps } from './analysis-handlers.js';
 import type {
   ApiError,
   Channel,
@@ -39,6 +40,11 @@ export interface HandlerDeps {
   /** The open store. May throw a `StoreError` (a damaged or newer database), which each handler reports. */
   store(): ScenarioStore;
   model: ModelService;
+  /**
+   * Where the analysis channels run their Monte Carlo chunks (a worker-thread pool; the calling thread without
+   * one) and how they print the briefing (without `renderPdf`, `analysis:brief` returns the HTML only).
+   */
+  analysis?: Omit<AnalysisHandlerDeps, 'store'>;
 }
 
 /** Limits on request fields; the scenario parser has its own for scenario content. */
@@ -89,6 +95,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       .filter((p) => a[p.name] !== b[p.name])
       .map((p) => ({ name: p.name, label: p.label, unit: p.unit, baseline: a[p.name], option: b[p.name], source: p.source, grade: p.grade }));
   };
+
+  const analysis = createAnalysisHandlers({ ...deps.analysis, store: deps.store });
 
   return {
     'app:info': handle('app:info', (req) => {
@@ -216,6 +224,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { baselineId: baseline.id, scenarios };
     }),
+
+    'analysis:uncertainty': analysis['analysis:uncertainty'],
+    'analysis:brief': analysis['analysis:brief'],
+    'analysis:cancel': analysis['analysis:cancel'],
   };
 }
 

@@ -7,6 +7,16 @@
  */
 import type { Scenario } from '../scenarios/scenario.js';
 import type { MetricInfo, MetricKey, ParameterInfo, ScenarioRun } from '../models/health-care/types.js';
+import type {
+  BriefRequest,
+  BriefResponse,
+  CancelRequest,
+  CancelResponse,
+  UncertaintyReport,
+  UncertaintyRequest,
+} from './analysis-contract.js';
+
+export type { BriefRequest, BriefResponse, CancelRequest, CancelResponse, UncertaintyReport, UncertaintyRequest };
 
 export interface AppInfo {
   name: string;
@@ -109,6 +119,13 @@ export interface IpcContract {
   /** Run a saved scenario (cached by model version and inputs) or an unsaved one. */
   'run:scenario': { request: { id?: string; scenario?: Scenario }; response: ScenarioRun };
   'run:compare': { request: { baselineId: string; optionIds: string[] }; response: Comparison };
+
+  /** Monte Carlo bands, paired comparison, tornado and attribution for an option (and optional baseline). */
+  'analysis:uncertainty': { request: UncertaintyRequest; response: UncertaintyReport };
+  /** The briefing for saved scenarios: its HTML, and the PDF when the host can print. */
+  'analysis:brief': { request: BriefRequest; response: BriefResponse };
+  /** Stop a running `analysis:uncertainty` or `analysis:brief` by its `requestId`. */
+  'analysis:cancel': { request: CancelRequest; response: CancelResponse };
 }
 
 export type Channel = keyof IpcContract;
@@ -148,6 +165,9 @@ export const CHANNELS = [
   'model:describe',
   'run:scenario',
   'run:compare',
+  'analysis:uncertainty',
+  'analysis:brief',
+  'analysis:cancel',
 ] as const satisfies readonly Channel[];
 
 // A compile error here means CHANNELS and IpcContract disagree.

@@ -249,7 +249,7 @@ async function openHandlers(): Promise<Handlers | null> {
   const dbPath = resolveDatabasePath({});
   for (;;) {
     try {
-      const deps = createAppDeps({ dbPath });
+      const deps = createAppDeps({ dbPath, renderPdf: printBriefingPdf });
       closeStore = deps.close;
       return createHandlers(deps);
     } catch (error) {
@@ -330,6 +330,31 @@ function createMainWindow(): BrowserWindow {
   });
   void win.loadURL(APP_ENTRY_URL);
   return win;
+}
+
+/**
+ * The briefing as PDF, printed by Electron's own Chromium (`webContents.printToPDF`): the HTML is written to a
+ * private temporary folder and loaded into a window that is never shown, has the secure preferences, no preload
+ * (so no bridge to the handlers), no script, and is not one of the app's IPC senders. The folder is removed after.
+ */
+async function printBriefingPdf(html: string): Promise<Uint8Array> {
+  const dir = await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'joinedup-briefing-'));
+  const file = path.join(dir, 'briefing.html');
+  const { preload: _noPreload, ...preferences } = secureWebPreferences(preloadPath);
+  const win = new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: { ...preferences, javascript: false },
+  });
+  try {
+    await fs.promises.writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+    await win.loadFile(file);
+    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    if (!win.isDestroyed()) win.destroy();
+    await fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
 function focusMainWindow(): void {
