@@ -6,6 +6,7 @@ import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, use
 import type { DesktopBridge, MenuEvent, ModelDescription, RendererApi, ScenarioSummary, StoredScenario } from '../electron/ipc-contract.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { unwrap } from './api.js';
+import { exportBriefing as requestBriefing, planBriefing, type BriefingState } from './briefing.js';
 import { comparedCsv, MAX_COMPARED } from './chart-data.js';
 import { ConfirmDialog, type ConfirmRequest } from './components/ConfirmDialog.js';
 import { PresentMode } from './components/PresentMode.js';
@@ -46,6 +47,9 @@ export function App({ api, client, onMenuCommand }: AppProps) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [sources, setSources] = useState<Record<string, string>>({});
+  const [briefing, setBriefing] = useState<BriefingState>({ status: 'idle' });
+  const briefingRef = useRef(briefing);
+  briefingRef.current = briefing;
   useEffect(() => client.onSources((list) => setSources(Object.fromEntries(list.map((s) => [s.key, s.citation])))), [client]);
   const storedRef = useRef(stored);
   storedRef.current = stored;
@@ -356,6 +360,42 @@ export function App({ api, client, onMenuCommand }: AppProps) {
     document.documentElement.dataset.modelMs = evaluation.modelMs.toFixed(2);
   }, [evaluation.seq, evaluation.modelMs]);
 
+  // The briefing: the compared baseline and up to three options, as saved, printed by the host.
+  const briefingInputs = useRef({ compareIds, dirtyIds, stored });
+  briefingInputs.current = { compareIds, dirtyIds, stored };
+  const exportBriefing = useCallback(() => {
+    if (briefingRef.current.status === 'running') return;
+    const { compareIds: ids, dirtyIds: dirty, stored: byId } = briefingInputs.current;
+    const nameOf = (id: string) => byId[id]?.name ?? 'a scenario';
+    setView('compare');
+    const plan = planBriefing(ids, dirty, nameOf);
+    if (!plan.ok) {
+      setBriefing({ status: 'failed', message: plan.message });
+      return;
+    }
+    const requestId = `brief-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    const running: BriefingState = { status: 'running', names: [plan.baselineId, ...plan.optionIds].map(nameOf), requestId };
+    briefingRef.current = running;
+    setBriefing(running);
+    requestBriefing(api, plan, requestId)
+      .then((outcome) => {
+        const next: BriefingState = outcome.ok
+          ? { status: 'done', fileName: outcome.fileName, ...(plan.note ? { note: plan.note } : {}) }
+          : { status: 'failed', message: outcome.message, ...(outcome.html ? { html: outcome.html } : {}) };
+        briefingRef.current = next;
+        setBriefing(next);
+      })
+      .catch((error: Error) => {
+        const next: BriefingState = { status: 'failed', message: `The briefing could not be made: ${error.message}` };
+        briefingRef.current = next;
+        setBriefing(next);
+      });
+  }, [api]);
+  const cancelBriefing = useCallback(() => {
+    const current = briefingRef.current;
+    if (current.status === 'running') void api['analysis:cancel']({ requestId: current.requestId });
+  }, [api]);
+
   const actions: WorkspaceActions = useMemo(
     () => ({
       open,
@@ -371,9 +411,11 @@ export function App({ api, client, onMenuCommand }: AppProps) {
       refreshList,
       go: setView,
       present: () => setPresenting(true),
+      exportBriefing,
+      cancelBriefing,
       notify,
     }),
-    [open, addToComparison, removeFromComparison, setComparison, makeBaseline, edit, undo, redo, save, discard, refreshList, notify],
+    [open, addToComparison, removeFromComparison, setComparison, makeBaseline, edit, undo, redo, save, discard, refreshList, exportBriefing, cancelBriefing, notify],
   );
 
   // Desktop menu commands do what the window's own buttons do.
@@ -413,7 +455,7 @@ export function App({ api, client, onMenuCommand }: AppProps) {
           break;
         }
         case 'export-briefing':
-          a.notify('The briefing export is not available in this window yet.');
+          a.exportBriefing();
           break;
         case 'undo':
         case 'redo': {
@@ -465,6 +507,7 @@ export function App({ api, client, onMenuCommand }: AppProps) {
     dirtyIds,
     sources,
     actions,
+    briefing,
   };
 
   if (presenting) {

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { saveBriefingHtml } from '../briefing.js';
 import { comparedCsv, MAX_COMPARED } from '../chart-data.js';
 import { ChartGrid } from '../components/ChartGrid.js';
 import { DifferencesList } from '../components/DifferencesList.js';
@@ -7,10 +8,11 @@ import { fileNameFor, saveText } from '../download.js';
 import type { ViewContext } from './view-types.js';
 
 /** A baseline and up to four options: charts with the baseline on each, the summary table, and what differs. */
-export function CompareView({ model, list, compareIds, evaluation, actions }: ViewContext) {
+export function CompareView({ model, list, compareIds, evaluation, actions, briefing }: ViewContext) {
   const { notify } = actions;
   const exportError = useCallback((m: string) => notify(`The chart was not saved: ${m}`), [notify]);
   const choices = list.filter((s) => !s.deletedAt);
+  const briefingRunning = briefing.status === 'running';
   const exportCsv = () => {
     const csv = comparedCsv(model.metrics, evaluation.compared);
     saveText(fileNameFor(`joinedup comparison ${evaluation.compared.map((c) => c.name).join(' vs ')}`, 'csv'), csv, 'text/csv');
@@ -52,10 +54,51 @@ export function CompareView({ model, list, compareIds, evaluation, actions }: Vi
           <button type="button" onClick={exportCsv} disabled={evaluation.compared.length === 0}>
             Export compared data (CSV)
           </button>
+          <button
+            type="button"
+            onClick={() => {
+              if (!briefingRunning) actions.exportBriefing();
+            }}
+            disabled={compareIds.length < 2}
+            aria-disabled={briefingRunning || undefined}
+            aria-busy={briefingRunning || undefined}
+            aria-describedby="briefing-status"
+            title="A 2–4 page PDF: the baseline and up to three options, with how sure the results are (saved scenarios)"
+          >
+            Export briefing (PDF)
+          </button>
           <button type="button" onClick={actions.present} disabled={evaluation.compared.length === 0}>
             Present
           </button>
         </div>
+      </div>
+      <div id="briefing-status" className="briefing-status" aria-live="polite">
+        {briefing.status === 'running' && (
+          <p className="loading-inline">
+            Preparing the briefing for {briefing.names.map((n) => `“${n}”`).join(', ')}: running the uncertainty analysis and printing it…{' '}
+            <button type="button" className="quiet" onClick={actions.cancelBriefing}>
+              Cancel briefing
+            </button>
+          </p>
+        )}
+        {briefing.status === 'done' && (
+          <p>
+            Briefing ready: {briefing.fileName}.{briefing.note ? ` ${briefing.note}` : ''}
+          </p>
+        )}
+        {briefing.status === 'failed' && (
+          <p className="error-banner" role="alert">
+            {briefing.message}
+            {briefing.html && (
+              <>
+                {' '}
+                <button type="button" onClick={() => briefing.html && saveBriefingHtml(briefing.html)}>
+                  Save the briefing as a web page
+                </button>
+              </>
+            )}
+          </p>
+        )}
       </div>
       {compareIds.length === 0 ? (
         <div className="empty-state">

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { ComparedScenario, ModelDescription, RendererApi, ScenarioSummary, StoredScenario } from '../../electron/ipc-contract.js';
 import type { Scenario } from '../../scenarios/scenario.js';
+import type { BriefingState } from '../briefing.js';
 import type { EditHistory } from '../edit-history.js';
 import type { EvaluateItem, ItemError } from '../worker-protocol.js';
 
@@ -51,6 +52,10 @@ export interface WorkspaceActions {
   refreshList(): Promise<void>;
   go(view: ViewId): void;
   present(): void;
+  /** Make the briefing PDF for the compared baseline and up to three options (`analysis:brief`) and download it. */
+  exportBriefing(): void;
+  /** Stop a briefing being made. */
+  cancelBriefing(): void;
   notify(message: string, action?: { label: string; run: () => void }): void;
 }
 
@@ -71,6 +76,8 @@ export interface ViewContext {
   /** Source key → citation, for "where does this come from". */
   sources: Record<string, string>;
   actions: WorkspaceActions;
+  /** The briefing export's progress or outcome, shown on the Compare view. */
+  briefing: BriefingState;
 }
 
 export interface ViewDefinition {

@@ -3,6 +3,7 @@
  * real SQLite database in a temporary folder, the real handlers and the real care model (in the page's worker too).
  * Screenshots of each screen go to test-output/screenshots/.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -282,6 +283,33 @@ describe('the JoinedUp window in Chromium', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBeGreaterThan(5000);
   });
+
+  it('exports the briefing as a PDF from the Compare view', async () => {
+    const separate = builtIn('separate');
+    const button = page.getByRole('button', { name: 'Export briefing (PDF)' });
+    // Keyboard first: the button is reached and pressed like any other.
+    await button.focus();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 240_000 }),
+      (async () => {
+        await page.keyboard.press('Enter');
+        // While the host runs the analysis and prints, the window says so and offers a way out.
+        await page.getByRole('button', { name: 'Cancel briefing' }).waitFor();
+        expect(await button.getAttribute('aria-busy')).toBe('true');
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^JoinedUp briefing - .*\.pdf$/);
+    const file = await download.path();
+    const pdf = readFileSync(file);
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(separate.name.replace(/\s+/g, ' '));
+    expect(text).toContain(savedName.replace(/\s+/g, ' '));
+    await page.getByText(/Briefing ready:/).waitFor();
+    expect(await button.getAttribute('aria-busy')).toBeNull();
+    await injectAxe();
+    expect(await seriousViolations()).toEqual([]);
+  }, 300_000);
 
   it('enters presenting mode, steps with the arrow keys, and leaves with Escape', async () => {
     await page.getByRole('button', { name: 'Present', exact: true }).first().click();
