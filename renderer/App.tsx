@@ -15,7 +15,7 @@ import { SummaryStrip } from './components/SummaryStrip.js';
 import { Toast, type ToastMessage } from './components/Toast.js';
 import { ViewErrorBoundary } from './components/ViewErrorBoundary.js';
 import { clearDraft, readDraft, sameScenario, writeDraft } from './drafts.js';
-import { fileNameFor, saveSvgAsPng, saveText } from './download.js';
+import { fileNameFor, saveFile, saveSvgAsPng, saveText } from './download.js';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type EditHistory } from './edit-history.js';
 import type { ModelClient } from './model-client.js';
 import { VIEWS } from './views/registry.js';
@@ -377,7 +377,7 @@ export function App({ api, client, onMenuCommand }: AppProps) {
     const running: BriefingState = { status: 'running', names: [plan.baselineId, ...plan.optionIds].map(nameOf), requestId };
     briefingRef.current = running;
     setBriefing(running);
-    requestBriefing(api, plan, requestId)
+    requestBriefing(api, plan, requestId, saveFile)
       .then((outcome) => {
         const next: BriefingState = outcome.ok
           ? { status: 'done', fileName: outcome.fileName, ...(plan.note ? { note: plan.note } : {}) }

@@ -1,9 +1,9 @@
 /**
  * The briefing export: which scenarios go into it (the compared baseline and up to three options, as saved), the
- * `analysis:brief` call, and the PDF it returns (base64) as a download through `download.ts`.
+ * `analysis:brief` call, and the PDF it returns (base64) as a Blob for the download helper (`download.ts`'s
+ * `saveFile`, passed in, so this module needs no DOM and its tests run under Node).
  */
 import type { RendererApi } from '../electron/ipc-contract.js';
-import { saveFile, saveText } from './download.js';
 
 /** The briefing covers the baseline and at most this many options (the handler's limit). */
 export const BRIEFING_MAX_OPTIONS = 3;
@@ -56,7 +56,12 @@ export type BriefingOutcome =
  * Ask the host for the briefing and offer the PDF as a download. When the host cannot print (no PDF in the
  * answer), the outcome says so and carries the HTML, which the user may save instead.
  */
-export async function exportBriefing(api: RendererApi, plan: { baselineId: string; optionIds: string[] }, requestId: string): Promise<BriefingOutcome> {
+export async function exportBriefing(
+  api: RendererApi,
+  plan: { baselineId: string; optionIds: string[] },
+  requestId: string,
+  saveFile: (fileName: string, data: Blob) => void,
+): Promise<BriefingOutcome> {
   const r = await api['analysis:brief']({ baselineId: plan.baselineId, optionIds: plan.optionIds, requestId });
   if (!r.ok) {
     if (r.error.code === 'cancelled') return { ok: false, message: 'The briefing was cancelled.' };
@@ -72,9 +77,4 @@ export async function exportBriefing(api: RendererApi, plan: { baselineId: strin
   }
   saveFile(fileName, new Blob([base64ToBytes(pdfBase64)], { type: 'application/pdf' }));
   return { ok: true, fileName };
-}
-
-/** Save the briefing's HTML (when the host could not print it). */
-export function saveBriefingHtml(file: { fileName: string; text: string }): void {
-  saveText(file.fileName, file.text, 'text/html');
 }

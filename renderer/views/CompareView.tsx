@@ -1,5 +1,4 @@
 import { useCallback } from 'react';
-import { saveBriefingHtml } from '../briefing.js';
 import { comparedCsv, MAX_COMPARED } from '../chart-data.js';
 import { ChartGrid } from '../components/ChartGrid.js';
 import { DifferencesList } from '../components/DifferencesList.js';
@@ -92,7 +91,7 @@ export function CompareView({ model, list, compareIds, evaluation, actions, brie
             {briefing.html && (
               <>
                 {' '}
-                <button type="button" onClick={() => briefing.html && saveBriefingHtml(briefing.html)}>
+                <button type="button" onClick={() => briefing.html && saveText(briefing.html.fileName, briefing.html.text, 'text/html')}>
                   Save the briefing as a web page
                 </button>
               </>

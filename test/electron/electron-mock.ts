@@ -4,6 +4,7 @@
  * test fire Electron's events. Tests install it with `vi.mock('electron', async () => (await import('./electron-mock.js')).electron)`.
  */
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
 
 type Listener = (...args: any[]) => any;
@@ -35,6 +36,15 @@ function build() {
       return this.destroyed;
     }
     reload = vi.fn();
+    /** Set by a test to make the next printToPDF fail. */
+    static printError: Error | null = null;
+    /** Chromium's PDF printer: a fixed stand-in PDF. */
+    printToPDF = vi.fn(async (_options: Record<string, unknown>) => {
+      const error = FakeWebContents.printError;
+      FakeWebContents.printError = null;
+      if (error) throw error;
+      return Buffer.from('%PDF-1.4 stand-in');
+    });
   }
 
   class FakeBrowserWindow extends EventEmitter {
@@ -49,6 +59,8 @@ function build() {
     focusCount = 0;
     destroyed = false;
     loadedUrl: string | null = null;
+    /** The text of the file given to `loadFile`, read when it was loaded. */
+    loadedFileText: string | null = null;
     constructor(options: Record<string, any>) {
       super();
       this.options = options;
@@ -67,6 +79,14 @@ function build() {
     async loadURL(url: string) {
       this.loadedUrl = url;
       this.webContents.url = url;
+    }
+    async loadFile(file: string) {
+      this.loadedFileText = readFileSync(file, 'utf8');
+      this.webContents.url = `file://${file}`;
+    }
+    destroy() {
+      this.destroyed = true;
+      this.webContents.destroyed = true;
     }
     maximize() {
       this.maximized = true;

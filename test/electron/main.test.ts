@@ -201,6 +201,60 @@ describe('IPC', () => {
   });
 });
 
+describe('the briefing', () => {
+  it('prints with printToPDF in a hidden window with the secure preferences, no preload and no script, then cleans up', async () => {
+    let renderPdf: ((html: string) => Promise<Uint8Array>) | undefined;
+    fakes.createAppDeps = (options) => {
+      renderPdf = (options as { renderPdf?: (html: string) => Promise<Uint8Array> }).renderPdf;
+      return { databasePath: options.dbPath, close: vi.fn() };
+    };
+    const tmp = path.join(temp, 'tmp');
+    fs.mkdirSync(tmp);
+    state.app.paths.temp = tmp;
+    const win = await startApp();
+    expect(renderPdf, 'main passes its own printer to createAppDeps').toBeTypeOf('function');
+
+    const pdf = await renderPdf!('<!doctype html><title>Briefing</title><p>Northamptonshire</p>');
+    expect(Buffer.from(pdf).toString('latin1')).toBe('%PDF-1.4 stand-in');
+    expect(FakeBrowserWindow.created).toHaveLength(2);
+    const printer = FakeBrowserWindow.created[1];
+    const { preload: _preload, ...secure } = secureWebPreferences(path.join(appDir, 'dist-electron', 'preload.cjs'));
+    expect(printer.options.show).toBe(false);
+    expect(printer.options.webPreferences).toEqual({ ...secure, javascript: false });
+    expect(printer.loadedFileText).toContain('<p>Northamptonshire</p>');
+    expect(printer.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', printBackground: true }));
+    expect(printer.destroyed).toBe(true);
+    expect(fs.readdirSync(tmp), 'the temporary briefing file is removed').toEqual([]);
+    expect(printer.shown).toBe(false);
+
+    // The printing window is no IPC sender of the app's.
+    const info = state.ipcHandlers.get('app:info')!;
+    await expect(info({ sender: printer.webContents, senderFrame: { url: APP_ENTRY_URL, parent: null } }, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(win.destroyed).toBe(false);
+  });
+
+  it('removes the temporary file and the window when printing fails', async () => {
+    let renderPdf: ((html: string) => Promise<Uint8Array>) | undefined;
+    fakes.createAppDeps = (options) => {
+      renderPdf = (options as { renderPdf?: (html: string) => Promise<Uint8Array> }).renderPdf;
+      return { databasePath: options.dbPath, close: vi.fn() };
+    };
+    const tmp = path.join(temp, 'tmp');
+    fs.mkdirSync(tmp);
+    state.app.paths.temp = tmp;
+    await startApp();
+    FakeWebContents.printError = new Error('printing failed');
+    await expect(renderPdf!('<p>x</p>')).rejects.toThrow('printing failed');
+    const printer = FakeBrowserWindow.created[1];
+    expect(printer.webContents.printToPDF).toHaveBeenCalledTimes(1);
+    expect(printer.destroyed).toBe(true);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+});
+
 describe('guards on web contents', () => {
   const hostile = ['https://evil.test/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', APP_ENTRY_URL];
 
