@@ -296,6 +296,7 @@ describe('the JoinedUp window in Chromium', () => {
         // While the host runs the analysis and prints, the window says so and offers a way out.
         await page.getByRole('button', { name: 'Cancel briefing' }).waitFor();
         expect(await button.getAttribute('aria-busy')).toBe('true');
+        await shot('compare-briefing');
       })(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^JoinedUp briefing - .*\.pdf$/);
