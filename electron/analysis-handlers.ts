@@ -3,7 +3,8 @@
  * browser host and tests. No electron import. Each takes `unknown` (untrusted), checks it field by field, and
  * returns a `Result`; nothing is thrown across.
  *
- * Channels to add to the contract (see the report): `analysis:uncertainty`, `analysis:brief`, `analysis:cancel`.
+ * Their channels (`analysis:uncertainty`, `analysis:brief`, `analysis:cancel`) are in the IPC contract, and
+ * `createHandlers` (electron/handlers.ts) merges these handlers into the one `Handlers` object every front end registers.
  */
 import { OPTIMISM_BIAS_GUIDANCE, checkOptimismBias } from '../models/analysis/appraisal.js';
 import type { BriefingOption } from '../models/analysis/briefing.js';
