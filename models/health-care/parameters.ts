@@ -222,4 +222,5 @@ export const SOURCES: SourceInfo[] = [
   { key: 'S41l', citation: 'Northants Telegraph, Jun 2019 (CCG finances).' },
   { key: 'S41m', citation: 'Daventry Express, 27 Dec 2019 (HLE).' },
   { key: 'S42', citation: 'Community Care (Delayed Discharges etc.) Act 2003; Care and Support (Discharge of Hospital Patients) Regulations 2014.' },
+  { key: 'S43', citation: 'HM Treasury. The Green Book: supplementary guidance, optimism bias (2003), Table 1: Equipment/Development, capital expenditure uplift 10% (lower bound) to 200% (upper bound). Used by the appraisal for the one-off reorganisation cost (models/analysis/appraisal.ts).' },
 ];
