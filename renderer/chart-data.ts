@@ -246,6 +246,36 @@ export function shapeTimeSeries(def: ChartDef, scenarios: readonly PlottedScenar
   return { rows, lines, domain: valueDomain(rows, lines.map((l) => l.dataKey), def) };
 }
 
+/** One line's own points: the rows where it has a value, with only its own key. */
+export type LineRows = ChartRow[];
+
+/**
+ * Each line's rows on their own, for drawing every line from its own data. A line whose points are unchanged keeps
+ * the array it had in `previous`, so the chart library (which memoises a line's points by its data) redraws only the
+ * lines that moved: dragging one scenario's slider redraws that scenario's line, not all five. Rows without the
+ * line's key are left out, which draws as the shared rows do with `connectNulls`.
+ */
+export function splitLines(data: ChartData, previous?: ReadonlyMap<string, LineRows>): Map<string, LineRows> {
+  const out = new Map<string, LineRows>();
+  for (const line of data.lines) {
+    const key = line.dataKey;
+    const rows: LineRows = [];
+    for (const row of data.rows) {
+      const v = row[key];
+      if (v !== undefined) rows.push({ t: row.t, [key]: v });
+    }
+    const before = previous?.get(key);
+    out.set(key, before && sameLineRows(before, rows, key) ? before : rows);
+  }
+  return out;
+}
+
+function sameLineRows(a: LineRows, b: LineRows, key: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].t !== b[i].t || a[i][key] !== b[i][key]) return false;
+  return true;
+}
+
 /** Ticks at round values from one end of an axis range to the other. */
 export function valueTicks(domain: readonly [number, number]): number[] {
   const [lo, hi] = domain;

@@ -1,6 +1,6 @@
 import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type ChartData, type ChartDef, valueTicks, yearTicks } from '../chart-data.js';
+import { CartesianGrid, Curve, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { type ChartData, type ChartDef, type ChartLine, type LineRows, splitLines, valueTicks, yearTicks } from '../chart-data.js';
 import { fileNameFor, saveSvgAsPng } from '../download.js';
 import { formatAxisNumber, formatAxisTick, formatChartValue, formatDate } from '../format.js';
 
@@ -22,6 +22,86 @@ export interface TimeChartProps {
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 4 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const ACTIVE_DOT = { r: 3 };
+
+type Scale = (value: number) => number | undefined;
+
+/** The props of one line, as recharts' Line gives them to its curve. */
+function lineStyle(line: ChartLine, spotlight: string | undefined) {
+  return {
+    stroke: line.colour,
+    strokeWidth: line.baseline ? 2.5 : 2,
+    strokeDasharray: line.dash,
+    strokeOpacity: spotlight && !line.baseline && line.dataKey !== spotlight ? 0.15 : 1,
+  };
+}
+
+/** One line's curve from its own rows: the same path, classes and attributes as recharts' Line draws. */
+const PlainLine = memo(function PlainLine({
+  line,
+  rows,
+  x,
+  y,
+  width,
+  height,
+  spotlight,
+}: {
+  line: ChartLine;
+  rows: LineRows;
+  x: Scale;
+  y: Scale;
+  width: number;
+  height: number;
+  spotlight: string | undefined;
+}) {
+  const id = `recharts-line-${useId()}`;
+  const points = useMemo(
+    () =>
+      rows.map((row) => {
+        const v = row[line.dataKey];
+        const px = x(row.t);
+        const py = v === undefined || v === null ? undefined : y(v);
+        return { x: typeof px === 'number' && Number.isFinite(px) ? px : null, y: py ?? null };
+      }),
+    [rows, line.dataKey, x, y],
+  );
+  return (
+    <g className="recharts-layer recharts-line">
+      <Curve
+        name={line.name}
+        {...lineStyle(line, spotlight)}
+        fill="none"
+        id={id}
+        height={height}
+        width={width}
+        className="recharts-line-curve"
+        points={points}
+        type="linear"
+        layout="horizontal"
+        connectNulls
+      />
+    </g>
+  );
+});
+
+/**
+ * The lines of a chart drawn straight from the axes' scales, while no pointer is over the chart. recharts' own Line
+ * recomputes every line's points, label entries and path length through its store on every data change, which was
+ * most of a slider change's cost; here a line whose rows did not change is not redrawn at all.
+ */
+function PlainLines({ lines, rows, spotlight }: { lines: readonly ChartLine[]; rows: ReadonlyMap<string, LineRows>; spotlight: string | undefined }) {
+  const x = useXAxisScale() as Scale | undefined;
+  const y = useYAxisScale() as Scale | undefined;
+  const area = usePlotArea();
+  if (!x || !y || !area) return null;
+  return (
+    <>
+      {lines.map((line) => {
+        const own = rows.get(line.dataKey);
+        return own ? <PlainLine key={line.dataKey} line={line} rows={own} x={x} y={y} width={area.width} height={area.height} spotlight={spotlight} /> : null;
+      })}
+    </>
+  );
+}
 
 /** One chart over time. It only renders: the data arrive shaped (chart-data.ts). */
 export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, height = 220, large = false, onExportError }: TimeChartProps) {
@@ -54,6 +134,18 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
     }
     saveSvgAsPng(svg, def.title, def.subtitle, fileNameFor(def.title, 'png')).catch((e: Error) => onExportError?.(e.message));
   }, [def, onExportError]);
+  // Away from the pointer the lines are drawn by PlainLines from each line's own rows (a line that did not move
+  // keeps its rows, so it is not redrawn), on axes with fixed ends, so a new result leaves recharts' store alone
+  // unless the vertical range moved. Under the pointer the chart is recharts' own (shared rows, Line, Tooltip), so the
+  // tooltip and active dots work as before. Both draw the same paths.
+  const linesBefore = useRef<Map<string, LineRows>>(new Map());
+  const lineRows = useMemo(() => {
+    const split = splitLines(data, linesBefore.current);
+    linesBefore.current = split;
+    return split;
+  }, [data]);
+  const xDomain = useMemo<[number, number]>(() => [first ?? 0, last ?? 0], [first, last]);
+  const plain = !pointerOver;
   const describedLines = data.lines.map((l) => `${l.name}${l.baseline ? ' (baseline, dashed)' : ''}`).join(', ');
   return (
     <figure className={`chart${def.indicative ? ' chart-indicative' : ''}`} aria-labelledby={titleId} data-chart={def.id}>
@@ -75,13 +167,14 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
           onPointerLeave={() => setPointerOver(false)}
         >
           <ResponsiveContainer width="100%" height={height} minWidth={0} initialDimension={initialDimension}>
-            <LineChart data={data.rows} margin={MARGIN}>
+            <LineChart data={plain ? undefined : data.rows} margin={MARGIN}>
               <CartesianGrid stroke="#e3e3e3" vertical={false} />
               <XAxis
                 dataKey="t"
                 type="number"
                 scale="time"
-                domain={X_DOMAIN}
+                domain={plain ? xDomain : X_DOMAIN}
+                allowDataOverflow={plain}
                 ticks={ticks}
                 tickFormatter={formatAxisTick}
                 stroke="#595959"
@@ -93,19 +186,19 @@ export const TimeChart = memo(function TimeChart({ def, data, note, spotlight, h
                 stroke="#595959"
                 tick={tick}
                 domain={domain}
+                allowDataOverflow={plain}
                 ticks={yTicks}
                 label={yLabel}
               />
               {pointerOver && <Tooltip formatter={tooltipValue} labelFormatter={tooltipLabel} isAnimationActive={false} />}
-              {data.lines.map((line) => (
+              {plain && <PlainLines lines={data.lines} rows={lineRows} spotlight={spotlight} />}
+              {!plain &&
+                data.lines.map((line) => (
                 <Line
                   key={line.dataKey}
                   dataKey={line.dataKey}
                   name={line.name}
-                  stroke={line.colour}
-                  strokeWidth={line.baseline ? 2.5 : 2}
-                  strokeDasharray={line.dash}
-                  strokeOpacity={spotlight && !line.baseline && line.dataKey !== spotlight ? 0.15 : 1}
+                  {...lineStyle(line, spotlight)}
                   dot={false}
                   activeDot={pointerOver ? ACTIVE_DOT : false}
                   isAnimationActive={false}

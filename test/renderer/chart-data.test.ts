@@ -13,6 +13,7 @@ import {
   pointIndices,
   sameChartData,
   shapeTimeSeries,
+  splitLines,
   valueDomain,
   valueTicks,
   summaryTable,
@@ -138,6 +139,35 @@ describe('recognising an unchanged chart', () => {
     const c = shapeTimeSeries(def, [{ key: 'a', name: 'A', run: syntheticRun(30, 11), baseline: true }]);
     expect(sameChartData(a, b)).toBe(true);
     expect(sameChartData(a, c)).toBe(false);
+  });
+});
+
+describe('splitting a chart into its lines', () => {
+  const def = CHARTS.find((c) => c.id === 'stranded-beds')!;
+  const shape = (baseLevel: number, optionLevel: number, optionStart = '2019-04-01') =>
+    shapeTimeSeries(def, [
+      { key: 'a', name: 'A', run: syntheticRun(14, baseLevel), baseline: true },
+      { key: 'b', name: 'B', run: syntheticRun(14, optionLevel, optionStart), baseline: false },
+    ]);
+
+  it('gives each line the rows where it has a value, with only its own key', () => {
+    const data = shape(10, 50, '2019-04-08');
+    const lines = splitLines(data);
+    expect(lines.get('s0')?.map((r) => r.s0)).toEqual(lines.get('s0')?.map(() => 10));
+    expect(lines.get('s0')?.every((r) => !('s1' in r))).toBe(true);
+    const s1 = lines.get('s1')!;
+    expect(s1[0]).toEqual({ t: Date.UTC(2019, 3, 8), s1: 50 });
+    expect(s1.map((r) => r.t)).toEqual(data.rows.filter((r) => r.s1 !== undefined).map((r) => r.t));
+    expect(lines.get('s0')!.map((r) => r.t)).toEqual(data.rows.filter((r) => r.s0 !== undefined).map((r) => r.t));
+    expect(lines.get('s0')!.length).toBeLessThan(data.rows.length);
+  });
+
+  it('keeps the rows of a line that did not move and replaces those of a line that did', () => {
+    const before = splitLines(shape(10, 50));
+    const after = splitLines(shape(12, 50), before);
+    expect(after.get('s1')).toBe(before.get('s1'));
+    expect(after.get('s0')).not.toBe(before.get('s0'));
+    expect(after.get('s0')?.[0].s0).toBe(12);
   });
 });
 
