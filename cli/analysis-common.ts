@@ -8,6 +8,7 @@ import { PARAMETERS } from '../models/health-care/index.js';
 import { careAnalysisModel } from '../models/analysis/care-model.js';
 import { formatParseErrors, parseScenarioText } from '../scenarios/parse.js';
 import type { Scenario } from '../scenarios/scenario.js';
+import type { CliIo } from './io.js';
 import { resolveSavedScenario } from './saved-scenarios.js';
 
 /** An input problem (exit 1) or a usage problem (exit 2), with a message naming what is wrong. */
@@ -17,6 +18,23 @@ export class CommandError extends Error {
     readonly exitCode: 1 | 2,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Runs a command body and turns what it throws into the CLI contract: a CommandError's message on stderr with
+ * its exit code (and the usage line for a usage error), anything else as exit 1.
+ */
+export async function reportingErrors(command: string, usage: string, io: CliIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof CommandError) {
+      io.stderr(`joinedup ${command}: ${err.message}\n${err.exitCode === 2 ? usage + '\n' : ''}`);
+      return err.exitCode;
+    }
+    io.stderr(`joinedup ${command}: ${(err as Error).message}\n`);
+    return 1;
   }
 }
 

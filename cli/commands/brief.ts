@@ -15,7 +15,7 @@ import { inlineExecutor } from '../../models/analysis/monte-carlo.js';
 import { MAX_RUNS, analyseUncertainty } from '../../models/analysis/uncertainty.js';
 import { HLE_CAVEAT, SOURCES } from '../../models/health-care/index.js';
 import type { CliIo } from '../io.js';
-import { CommandError, loadScenarioArg, parseArgs, single, wholeNumber } from '../analysis-common.js';
+import { CommandError, loadScenarioArg, parseArgs, reportingErrors, single, wholeNumber } from '../analysis-common.js';
 
 export const summary = 'write a 2–4 page briefing PDF comparing options with a baseline';
 
@@ -28,16 +28,7 @@ export const DEFAULT_BRIEF_SEED = 1;
 export const MAX_OPTIONS = 3;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  try {
-    return await brief(args, io);
-  } catch (err) {
-    if (err instanceof CommandError) {
-      io.stderr(`joinedup brief: ${err.message}\n${err.exitCode === 2 ? USAGE + '\n' : ''}`);
-      return err.exitCode;
-    }
-    io.stderr(`joinedup brief: ${(err as Error).message}\n`);
-    return 1;
-  }
+  return reportingErrors('brief', USAGE, io, () => brief(args, io));
 }
 
 async function brief(args: string[], io: CliIo): Promise<number> {

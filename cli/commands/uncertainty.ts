@@ -11,7 +11,7 @@ import { sortTornado } from '../../models/analysis/tornado.js';
 import type { UncertaintyReport } from '../../models/analysis/uncertainty.js';
 import { MAX_RUNS, analyseUncertainty } from '../../models/analysis/uncertainty.js';
 import type { CliIo } from '../io.js';
-import { CommandError, loadScenarioArg, parseArgs, single, wholeNumber } from '../analysis-common.js';
+import { CommandError, loadScenarioArg, parseArgs, reportingErrors, single, wholeNumber } from '../analysis-common.js';
 
 export const summary = 'Monte Carlo bands, paired comparison, tornado and attribution for a scenario';
 
@@ -20,16 +20,7 @@ const USAGE =
   '[--threads N] [--optimism-bias X] [--no-tornado] [--no-attribution] [--quiet] [--db PATH]';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  try {
-    return await uncertainty(args, io);
-  } catch (err) {
-    if (err instanceof CommandError) {
-      io.stderr(`joinedup uncertainty: ${err.message}\n${err.exitCode === 2 ? USAGE + '\n' : ''}`);
-      return err.exitCode;
-    }
-    io.stderr(`joinedup uncertainty: ${(err as Error).message}\n`);
-    return 1;
-  }
+  return reportingErrors('uncertainty', USAGE, io, () => uncertainty(args, io));
 }
 
 async function uncertainty(args: string[], io: CliIo): Promise<number> {
