@@ -88,7 +88,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return 2;
     } else names.push(a);
   }
-  const args2 = baselineArg !== undefined ? [baselineArg, ...names] : names;
+  // `compare scenarios/library/*.json --baseline scenarios/library/x.json` names the baseline twice: show it once.
+  const sameArg = (a: string, b: string): boolean => a === b || resolve(io.cwd, a) === resolve(io.cwd, b);
+  const options = baselineArg !== undefined ? names.filter((n) => !sameArg(n, baselineArg as string)) : names;
+  const args2 = baselineArg !== undefined ? [baselineArg, ...options] : names;
   if (args2.length === 0) {
     io.stderr(`${USAGE}\n`);
     return 2;

@@ -34,6 +34,18 @@ describe('joinedup compare', () => {
     expect(d.breakEvenYear).toBeGreaterThan(0);
   });
 
+  it('shows the baseline once when it is also among the scenarios (a glob over the library)', async () => {
+    const io = capture();
+    const files = ['combined-like-greater-manchester.json', 'northamptonshire-separate.json', 'separate-more-care-home-places.json'];
+    expect(await compare([...files, '--baseline', './northamptonshire-separate.json', '--json'], io)).toBe(0);
+    const names = JSON.parse(io.out).scenarios.map((s: { name: string }) => s.name);
+    expect(names).toEqual([
+      'Northamptonshire, separate organisations (baseline)',
+      'Combined organisation, like Greater Manchester',
+      'Separate organisations with 10% more care-home places',
+    ]);
+  });
+
   it('prints a readable table by default', async () => {
     const io = capture();
     expect(await compare(['northamptonshire-separate.json', 'separate-more-care-home-places.json'], io)).toBe(0);
