@@ -1,6 +1,6 @@
 /** Running a scenario through the compiled care model and turning the result into series, yearly costs and metrics. */
 import type { Scenario } from '../../scenarios/scenario.js';
-import { compileModel } from '../engine/index.js';
+import { compileModel, normalizeName } from '../engine/index.js';
 import type { CompiledModel, RunResult } from '../engine/api.js';
 import { buildModelSpec, DEFAULT_DT } from './model.js';
 import { HLE_CAVEAT, METRICS } from './metrics.js';
@@ -76,19 +76,43 @@ export class ScenarioParameterError extends Error {
 }
 
 /**
+ * The parameter values a scenario runs with, and the plausible-range warnings. `replacement` replaces the effective
+ * values entirely (Monte Carlo); otherwise the form's defaults plus the scenario's overrides are used, after checking
+ * them against the register (a refused override throws ScenarioParameterError). The budget-reset offset follows the
+ * start date unless the scenario sets it itself.
+ */
+function scenarioParameters(scenario: Scenario, replacement?: Record<string, number>): { set: Record<string, number>; warnings: string[] } {
+  const overrides = scenario.parameters ?? {};
+  let set: Record<string, number>;
+  let warnings: string[] = [];
+  if (replacement) {
+    set = { ...replacement };
+  } else {
+    const checked = checkOverrides(overrides);
+    if (checked.errors.length > 0) throw new ScenarioParameterError(checked.errors);
+    warnings = checked.warnings;
+    set = effectiveParameters(scenario.form, overrides);
+  }
+  const offsetKey = normalizeName('Financial_Year_Offset');
+  if (!Object.keys(overrides).some((k) => normalizeName(k) === offsetKey)) set.Financial_Year_Offset = financialYearOffset(scenario.startDate);
+  return { set, warnings };
+}
+
+/** The simulated days of a scenario's horizon. */
+function horizonDays(scenario: Scenario): number {
+  if (!(scenario.horizonYears > 0)) throw new Error(`horizon of ${scenario.horizonYears} years must be positive`);
+  return Math.round(scenario.horizonYears * 365);
+}
+
+/**
  * The engine run behind a scenario: every model variable at every saved day (for `joinedup run scenario.json`).
  * Overrides are checked against the register first; a refused one throws ScenarioParameterError.
  */
 export function runScenarioModel(scenario: Scenario, options: { dt?: number; method?: 'euler' | 'rk4' } = {}): { result: RunResult; warnings: string[] } {
-  const checked = checkOverrides(scenario.parameters ?? {});
-  if (checked.errors.length > 0) throw new ScenarioParameterError(checked.errors);
-  const set = effectiveParameters(scenario.form, scenario.parameters ?? {});
-  if (!Object.keys(scenario.parameters ?? {}).some((k) => k.toLowerCase().replace(/[\s_]+/g, '') === 'financialyearoffset')) {
-    set.Financial_Year_Offset = financialYearOffset(scenario.startDate);
-  }
+  const { set, warnings } = scenarioParameters(scenario);
   const dt = options.dt ?? DEFAULT_DT;
-  const result = compiled().run({ set, method: options.method, sim: { start: 0, stop: Math.round(scenario.horizonYears * 365), dt, saveStep: Math.max(1, dt) } });
-  return { result, warnings: checked.warnings };
+  const result = compiled().run({ set, method: options.method, sim: { start: 0, stop: horizonDays(scenario), dt, saveStep: Math.max(1, dt) } });
+  return { result, warnings };
 }
 
 /**
@@ -96,22 +120,8 @@ export function runScenarioModel(scenario: Scenario, options: { dt?: number; met
  * the form's defaults plus the scenario's overrides are used, after checking them against the register.
  */
 export function runScenario(scenario: Scenario, options: { dt?: number; parameters?: Record<string, number> } = {}): ScenarioRun {
-  const warnings: string[] = [];
-  let set: Record<string, number>;
-  if (options.parameters) {
-    set = { ...options.parameters };
-  } else {
-    const checked = checkOverrides(scenario.parameters ?? {});
-    if (checked.errors.length > 0) throw new ScenarioParameterError(checked.errors);
-    warnings.push(...checked.warnings);
-    set = effectiveParameters(scenario.form, scenario.parameters ?? {});
-  }
-  const explicitOffset = Object.keys(scenario.parameters ?? {}).some((k) => k.toLowerCase().replace(/[\s_]+/g, '') === 'financialyearoffset');
-  if (!explicitOffset) set.Financial_Year_Offset = financialYearOffset(scenario.startDate);
-
-  const horizonYears = scenario.horizonYears;
-  if (!(horizonYears > 0)) throw new Error(`horizon of ${horizonYears} years must be positive`);
-  const stop = Math.round(horizonYears * 365);
+  const { set, warnings } = scenarioParameters(scenario, options.parameters);
+  const stop = horizonDays(scenario);
   const dt = options.dt ?? DEFAULT_DT;
   const saveStep = Math.max(1, dt);
   const result = compiled().run({ set, sim: { start: 0, stop, dt, saveStep }, outputs: RUN_OUTPUTS });
