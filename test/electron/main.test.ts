@@ -202,7 +202,8 @@ describe('IPC', () => {
 });
 
 describe('the briefing', () => {
-  it('prints with printToPDF in a hidden window with the secure preferences, no preload and no script, then cleans up', async () => {
+  /** Main's own PDF printer, as it hands it to createAppDeps, with the app's temp folder set to an empty one. */
+  function capturePrinter(): { printer: () => ((html: string) => Promise<Uint8Array>) | undefined; tmp: string } {
     let renderPdf: ((html: string) => Promise<Uint8Array>) | undefined;
     fakes.createAppDeps = (options) => {
       renderPdf = (options as { renderPdf?: (html: string) => Promise<Uint8Array> }).renderPdf;
@@ -211,7 +212,13 @@ describe('the briefing', () => {
     const tmp = path.join(temp, 'tmp');
     fs.mkdirSync(tmp);
     state.app.paths.temp = tmp;
+    return { printer: () => renderPdf, tmp };
+  }
+
+  it('prints with printToPDF in a hidden window with the secure preferences, no preload and no script, then cleans up', async () => {
+    const { printer: renderPdfOf, tmp } = capturePrinter();
     const win = await startApp();
+    const renderPdf = renderPdfOf();
     expect(renderPdf, 'main passes its own printer to createAppDeps').toBeTypeOf('function');
 
     const pdf = await renderPdf!('<!doctype html><title>Briefing</title><p>Northamptonshire</p>');
@@ -237,17 +244,10 @@ describe('the briefing', () => {
   });
 
   it('removes the temporary file and the window when printing fails', async () => {
-    let renderPdf: ((html: string) => Promise<Uint8Array>) | undefined;
-    fakes.createAppDeps = (options) => {
-      renderPdf = (options as { renderPdf?: (html: string) => Promise<Uint8Array> }).renderPdf;
-      return { databasePath: options.dbPath, close: vi.fn() };
-    };
-    const tmp = path.join(temp, 'tmp');
-    fs.mkdirSync(tmp);
-    state.app.paths.temp = tmp;
+    const { printer: renderPdfOf, tmp } = capturePrinter();
     await startApp();
     FakeWebContents.printError = new Error('printing failed');
-    await expect(renderPdf!('<p>x</p>')).rejects.toThrow('printing failed');
+    await expect(renderPdfOf()!('<p>x</p>')).rejects.toThrow('printing failed');
     const printer = FakeBrowserWindow.created[1];
     expect(printer.webContents.printToPDF).toHaveBeenCalledTimes(1);
     expect(printer.destroyed).toBe(true);
