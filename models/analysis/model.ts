@@ -34,8 +34,9 @@ export interface YearlyCostLine {
 /** The outputs of one run. */
 export interface ModelOutput {
   /** Saved times in days since the start; the same for every run of a scenario. */
-  times: number[];
-  series: Record<string, number[]>;
+  times: ArrayLike<number>;
+  /** Typed arrays are fine (and cheaper): everything reads them by index and they survive structured cloning. */
+  series: Record<string, ArrayLike<number>>;
   metrics: Record<string, number>;
   yearly: YearlyCostLine[];
 }
@@ -75,6 +76,12 @@ export interface AnalysisModel<S> {
   explicitParameters(scenario: S): readonly string[];
   /** The scenario's plausible range for a parameter (it may depend on the scenario, e.g. on its form). */
   samplingRange(scenario: S, parameter: RegisterParameter): PlausibleRange;
+  /**
+   * Re-fits, after sampling, the parameters that calibration ties to observed starting data, so every sampled
+   * run starts from what was observed. `base` are the scenario's effective values; `parameters` a sampled set.
+   * Applied to Monte Carlo and tornado runs, never to attribution (whose runs must be the scenarios' own).
+   */
+  calibrate?(scenario: S, base: Record<string, number>, parameters: Record<string, number>): Record<string, number>;
   /** Run with every parameter value given (a complete set, as `effectiveParameters` returns). */
   run(scenario: S, parameters: Record<string, number>): ModelOutput;
   /** Scenario settings the appraisal needs, given the values a run used and its output. */

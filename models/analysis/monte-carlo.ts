@@ -41,6 +41,8 @@ export interface McJob<S> {
   gridIndices: number[];
   /** Also return each run's whole output (for a few central runs: it is large). */
   fullOutput?: boolean;
+  /** Pass each sampled run through the model's `calibrate` (Monte Carlo and tornado; not attribution). */
+  calibrate?: boolean;
 }
 
 /** The self-contained task an executor runs: runs `start` to `end − 1` of a job. */
@@ -53,6 +55,7 @@ export interface ChunkTask<S> {
   seriesKeys: string[];
   gridIndices: number[];
   fullOutput?: boolean;
+  calibrate?: boolean;
 }
 
 export interface ChunkResult {
@@ -99,9 +102,10 @@ export function runChunk<S>(model: AnalysisModel<S>, task: ChunkTask<S>, hooks: 
   for (let r = 0; r < count; r++) {
     if (hooks.signal?.aborted) throw new AnalysisCancelled();
     task.scenarios.forEach((plan, si) => {
-      const params: Record<string, number> = { ...plan.base };
+      let params: Record<string, number> = { ...plan.base };
       const k = plan.names.length;
       for (let j = 0; j < k; j++) params[plan.names[j]] = plan.values[r * k + j];
+      if (task.calibrate && model.calibrate) params = model.calibrate(plan.scenario, plan.base, params);
       const output = model.run(plan.scenario, params);
       const target = out.scenarios[si];
       if (task.fullOutput) (target.outputs ??= []).push(output);
@@ -152,6 +156,7 @@ export function chunkTask<S>(job: McJob<S>, start: number, end: number): ChunkTa
     seriesKeys: job.seriesKeys,
     gridIndices: job.gridIndices,
     fullOutput: job.fullOutput,
+    calibrate: job.calibrate,
   };
 }
 

@@ -72,7 +72,7 @@ export async function tornado<S>(
     return { scenario: s, base, names, values };
   });
   const allKeys = model.metrics.map((m) => m.key);
-  const job: McJob<S> = { modelId: model.id, runs: rows, scenarios: plans, metricKeys: allKeys, seriesKeys: [], gridIndices: [] };
+  const job: McJob<S> = { modelId: model.id, runs: rows, scenarios: plans, metricKeys: allKeys, seriesKeys: [], gridIndices: [], calibrate: true };
   const result = await runMonteCarlo(job, execution.executor ?? inlineExecutor(model), {
     signal: execution.signal,
     onProgress: execution.onProgress,

@@ -235,6 +235,7 @@ export async function analyseUncertainty<S>(
     metricKeys: model.metrics.map((m) => m.key),
     seriesKeys: [...model.seriesKeys],
     gridIndices: grid,
+    calibrate: true,
   };
   const mc = await runMonteCarlo(job, executor, {
     chunkSize: options.chunkSize,

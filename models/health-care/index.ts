@@ -29,5 +29,5 @@ export { PARAMETERS, SOURCES };
 export { METRICS, HLE_CAVEAT } from './metrics.js';
 export { buildModelSpec, DEFAULT_DT } from './model.js';
 export { effectiveParameters, checkOverrides, findParameter } from './register.js';
-export { runScenario, runScenarioModel, compareRuns, financialYearOffset, financialYearLabel, ScenarioParameterError } from './run.js';
+export { runScenario, runScenarioArrays, runScenarioModel, startingValues, compareRuns, financialYearOffset, financialYearLabel, ScenarioParameterError } from './run.js';
 export { formDifferences, modelDocMarkdown } from './doc.js';

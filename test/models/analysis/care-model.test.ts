@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appraise, compareAppraisals } from '../../../models/analysis/appraisal.js';
 import { attribute } from '../../../models/analysis/attribution.js';
-import { NOT_SAMPLED, careAnalysisModel } from '../../../models/analysis/care-model.js';
-import { PARAMETERS, compareRuns, runScenario } from '../../../models/health-care/index.js';
+import { NOT_SAMPLED, REFITTED, careAnalysisModel } from '../../../models/analysis/care-model.js';
+import { createRng } from '../../../models/analysis/random.js';
+import { latinHypercube } from '../../../models/analysis/sampling.js';
+import { scenarioPlan } from '../../../models/analysis/uncertainty.js';
+import { PARAMETERS, compareRuns, runScenario, runScenarioArrays } from '../../../models/health-care/index.js';
 import { parseScenarioText } from '../../../scenarios/parse.js';
 import type { Scenario } from '../../../scenarios/scenario.js';
 
@@ -60,5 +63,72 @@ describe('the care model seen by the analysis', () => {
     expect(uplifted.optimismBiasUplift).toBe(88e6);
     // Spent over the first year: discounted a little, by (1 − 1.035^−1) / ln 1.035 on average.
     expect(uplifted.presentValueWithOptimismBias - uplifted.presentValue).toBeCloseTo((88e6 * (1 - 1 / 1.035)) / Math.log(1.035), 0);
+  });
+
+  describe('sampled runs start from the observed hospital', () => {
+    const runs = 24;
+    const design = latinHypercube(runs, careAnalysisModel.parameters.length, createRng(7, 1));
+    const plan = scenarioPlan(careAnalysisModel, separate, design, runs);
+    const sample = (i: number): Record<string, number> => {
+      const p = { ...plan.base };
+      plan.names.forEach((n, j) => (p[n] = plan.values[i * plan.names.length + j]));
+      return p;
+    };
+    const startOccupancy = (p: Record<string, number>) => runScenario(separate, { parameters: p }).series.occupancy[0];
+
+    it('re-fits the under-65 beds instead of sampling them', () => {
+      expect(REFITTED).toEqual(['Under65_Emergency_Beds']);
+      expect(careAnalysisModel.parameters.map((p) => p.name)).not.toContain('Under65_Emergency_Beds');
+    });
+
+    it('holds every sampled run at the scenario’s starting occupancy, which independent sampling does not', () => {
+      const observed = startOccupancy(plan.base);
+      expect(observed).toBeCloseTo(0.95, 3);
+      let off = 0;
+      for (let i = 0; i < runs; i++) {
+        const raw = sample(i);
+        const fitted = careAnalysisModel.calibrate!(separate, plan.base, raw);
+        if (Math.abs(startOccupancy(raw) - observed) > 0.02) off++;
+        if (fitted.Under65_Emergency_Beds > 0) expect(startOccupancy(fitted)).toBeCloseTo(observed, 9);
+        // Only the residual moves.
+        expect({ ...fitted, Under65_Emergency_Beds: 0 }).toEqual({ ...raw, Under65_Emergency_Beds: 0 });
+      }
+      expect(off).toBeGreaterThan(runs / 4);
+    });
+
+    it('leaves a run at the scenario’s own values exactly as it is, and a scenario’s own under-65 beds alone', () => {
+      expect(careAnalysisModel.calibrate!(separate, plan.base, { ...plan.base })).toEqual(plan.base);
+      const fixed: Scenario = { ...separate, parameters: { ...separate.parameters, Under65_Emergency_Beds: 250 } };
+      const base = careAnalysisModel.effectiveParameters(fixed);
+      const raw = { ...base, Elective_LoS: 4 };
+      expect(careAnalysisModel.calibrate!(fixed, base, raw)).toEqual(raw);
+    });
+
+    it('gives sampled runs that agree at half the time step (independent sampling changed cost by up to 14%)', () => {
+      for (let i = 0; i < runs; i++) {
+        const p = careAnalysisModel.calibrate!(separate, plan.base, sample(i));
+        const a = runScenario(separate, { parameters: p });
+        const b = runScenario(separate, { parameters: p, dt: 0.25 });
+        for (const key of careAnalysisModel.headline) {
+          const x = a.metrics[key as keyof typeof a.metrics];
+          const y = b.metrics[key as keyof typeof b.metrics];
+          expect(Math.abs(x - y) / Math.max(1, Math.abs(y)), `${key} in run ${i}`).toBeLessThan(0.01);
+        }
+      }
+    }, 60_000);
+  });
+
+  it('gives Monte Carlo the same run as the window, without copying the series into arrays', () => {
+    const arrays = runScenarioArrays(combined);
+    const plain = runScenario(combined);
+    expect(arrays.series.strandedBeds).toBeInstanceOf(Float64Array);
+    expect(Array.from(arrays.series.strandedBeds)).toEqual(plain.series.strandedBeds);
+    expect(Array.from(arrays.times)).toEqual(plain.times);
+    expect(arrays.metrics).toEqual(plain.metrics);
+    // Present value: each day's spending discounted from the middle of the day, (1 + r)^(−t/365).
+    const total = plain.series['cost.cumulative.total'];
+    let pv = 0;
+    for (let k = 1; k < total.length; k++) pv += (total[k] - total[k - 1]) * Math.pow(1 + combined.discountRate, -(k - 0.5) / 365);
+    expect(plain.metrics['cost.presentValue'] / pv).toBeCloseTo(1, 12);
   });
 });
