@@ -144,9 +144,19 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const hoistedByCode = new Map<string, Slot>();
   const hoistedBefore = new Map<Slot, Slot[]>();
   const hoistedAfterAll: Slot[] = [];
+  const isFixed = (e: IR): boolean => !readsTime(e) && slotsRead(e, 'run').every(fixedSlot);
   const hoist = (e: IR, owner: Slot, sink: Slot[]): IR => {
     if (e.k === 'num' || e.k === 'slot' || e.k === 'time' || e.k === 'dt' || e.k === 'start' || e.k === 'stop') return e;
-    if (!readsTime(e) && slotsRead(e, 'run').every(fixedSlot)) {
+    // A fixed positive base to a varying power, a^y (growth such as (1+g)^(TIME/365)), is exp(y·ln a): the
+    // logarithm moves out of the loop, leaving one exponential a step instead of a general power.
+    if (e.k === 'bin' && e.op === '^' && e.a.k !== 'num' && isFixed(e.a) && !isFixed(e.b)) {
+      const logBase: IR = { k: 'math', fn: 'log', args: [e.a] };
+      const viaExp: IR = { k: 'math', fn: 'exp', args: [{ k: 'bin', op: '*', a: e.b, b: logBase }] };
+      const positive: IR = { k: 'cmp', op: '>', a: e.a, b: { k: 'num', v: 0 } };
+      const general: IR = { k: 'bin', op: '^', a: hoist(e.a, owner, sink), b: hoist(e.b, owner, sink) };
+      return { k: 'if', c: hoist(positive, owner, sink), a: hoist(viaExp, owner, sink), b: general };
+    }
+    if (isFixed(e)) {
       const code = genExpr(e, 'run');
       let slot = hoistedByCode.get(code);
       if (!slot) {

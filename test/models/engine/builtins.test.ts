@@ -22,6 +22,15 @@ describe('pure builtins', () => {
     expect(value('LOG10(1000)')).toBeCloseTo(3, 15);
     expect(value('SQRT(16)')).toBe(4);
   });
+  it('a fixed base to a power that changes over time gives the power for every sign of the base', () => {
+    // Positive bases go through exp(y·ln a) with the logarithm worked out once; zero and negative bases cannot.
+    const r = run([aux('base', 'b'), aux('b', '1.035'), aux('grow', 'base^(TIME/4)'), aux('z', 'zero^TIME'), aux('zero', '0'), aux('neg', 'minus2^TIME'), aux('minus2', '-2')], {
+      stop: 8,
+    });
+    series(r, 'grow').forEach((x, k) => expect(x / Math.pow(1.035, k / 4)).toBeCloseTo(1, 14));
+    expect(series(r, 'z')).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(series(r, 'neg')).toEqual([1, -2, 4, -8, 16, -32, 64, -128, 256]);
+  });
   it('SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, PI', () => {
     expect(value('SIN(PI/2)')).toBeCloseTo(1, 15);
     expect(value('COS(0)')).toBe(1);
