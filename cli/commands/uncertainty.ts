@@ -117,6 +117,7 @@ export function formatReport(r: UncertaintyReport, horizonYears: number): string
     lines.push(`  Held at the scenario's value (not sampled): ${s.fixed.length ? s.fixed.join(', ') : 'none'}`);
     lines.push('');
   }
+  if (r.calibration) lines.push(`Re-fitted in each run (${r.calibration.parameters.join(', ')}): ${r.calibration.description}`, '');
   if (r.paired && r.baseline) {
     lines.push(`Paired with ${r.baseline.name} (the same ${r.runs} futures for both; option minus baseline)`);
     for (const key of r.headline) {

@@ -402,7 +402,9 @@ function reproducibility(input: BriefingInput): string {
     `<h2>Reproducing these numbers</h2>` +
     `<p>Model ${escapeHtml(r.modelId)} version <code>${escapeHtml(r.modelVersion)}</code>; ${r.runs} Monte Carlo runs (Latin hypercube over each assumption's plausible range, ` +
     `triangular on low, most likely and high unless the register says otherwise), seed ${r.seed}. An assumption a scenario sets explicitly keeps its set value in every run; ` +
-    `the options and the baseline share the same sampled futures.</p>` +
+    `the options and the baseline share the same sampled futures.` +
+    (r.calibration ? ` ${escapeHtml(r.calibration.description)}` : '') +
+    `</p>` +
     `<table class="small"><thead><tr><th>Scenario</th><th>SHA-256 of its inputs (canonical JSON)</th></tr></thead><tbody>` +
     scenarios.map((s) => `<tr><td>${escapeHtml(s.name)}</td><td><code>${s.hash}</code></td></tr>`).join('') +
     `</tbody></table>` +

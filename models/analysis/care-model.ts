@@ -113,6 +113,11 @@ export const careAnalysisModel: AnalysisModel<Scenario> = {
   explicitParameters: (scenario) => Object.keys(scenario.parameters),
   samplingRange: (scenario, parameter) => rangeForDefault(parameter.range, defaultsOf(scenario.form)[parameter.name]),
   calibrate,
+  calibration: {
+    parameters: REFITTED,
+    description:
+      'In every run the beds taken by under-65 emergency patients (a fitted residual) are re-fitted so the hospital starts at the bed occupancy observed [S41e], whatever the sampled 65+ demand, delays, electives and bed numbers.',
+  },
   run,
   appraisalSettings: (scenario, parameters, output) => {
     // The model spends the one-off cost evenly over Reorganisation_Spend_Period days from the start.

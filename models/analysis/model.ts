@@ -82,6 +82,8 @@ export interface AnalysisModel<S> {
    * Applied to Monte Carlo and tornado runs, never to attribution (whose runs must be the scenarios' own).
    */
   calibrate?(scenario: S, base: Record<string, number>, parameters: Record<string, number>): Record<string, number>;
+  /** What `calibrate` does, for readers of the results: the parameters it re-fits and one plain sentence. */
+  calibration?: { parameters: readonly string[]; description: string };
   /** Run with every parameter value given (a complete set, as `effectiveParameters` returns). */
   run(scenario: S, parameters: Record<string, number>): ModelOutput;
   /** Scenario settings the appraisal needs, given the values a run used and its output. */

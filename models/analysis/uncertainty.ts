@@ -79,6 +79,8 @@ export interface UncertaintyReport {
   headline: string[];
   /** Days since the start, the band grid. */
   gridTimes: number[];
+  /** Parameters re-fitted in each sampled run instead of sampled, and why (from the model). */
+  calibration?: { parameters: string[]; description: string };
   option: ScenarioUncertainty;
   baseline?: ScenarioUncertainty;
   paired?: Record<string, PairedMetric>;
@@ -255,6 +257,9 @@ export async function analyseUncertainty<S>(
     gridTimes,
     option: summaries[0],
   };
+  if (model.calibrate && model.calibration) {
+    report.calibration = { parameters: [...model.calibration.parameters], description: model.calibration.description };
+  }
   const cancelled = () => {
     if (options.signal?.aborted) throw new AnalysisCancelled();
   };

@@ -210,6 +210,7 @@ export function UncertaintyView(ctx: ViewContext) {
             {report.runs.toLocaleString('en-GB')} futures, seed {report.seed}, model version {report.modelVersion}
             {status.kind === 'done' ? `, ${(status.ms / 1000).toFixed(1)} s` : ''}.
           </p>
+          {report.calibration && <p className="uncertainty-meta">{report.calibration.description}</p>}
           <section aria-label="How sure">
             <h2>How sure</h2>
             <table className="summary-table">
