@@ -122,8 +122,14 @@ describe('calibration of sampled runs', () => {
         return { ...p, delay };
       },
     };
-    const report = await analyseUncertainty(calibrated, combined, separate, { runs: 30, seed: 2, tornado: false, attribution: false });
+    const report = await analyseUncertainty(
+      { ...calibrated, calibration: { parameters: ['delay'], description: 'Delay re-fitted to the observed start.' } },
+      combined,
+      separate,
+      { runs: 30, seed: 2, tornado: false, attribution: false },
+    );
     expect(seen.length).toBe(60);
+    expect(report.calibration).toEqual({ parameters: ['delay'], description: 'Delay re-fitted to the observed start.' });
     // Every run starts with the same delayed patients, so the start of the band has no width.
     const start = report.option.seriesBands.strandedBeds;
     expect(start.p90[0] - start.p10[0]).toBeLessThan(1e-9 * start.p50[0]);
