@@ -8,10 +8,11 @@
  * - `CareHome_Capacity_Uplift`, `Reimbursement_Charge`: policy levers a scenario chooses.
  * They still count in attribution, where a scenario that changes them gets its difference explained.
  *
- * Re-fitted in each sampled run instead of sampled (see `calibrate`): `Under65_Emergency_Beds`, the fitted
- * residual that makes the model start at the observed 95% bed occupancy [S41e]. Sampling it independently of
- * the 65+ parameters started three runs in ten over 100% full (up to 127%), a state never observed, in which
- * electives pile up and results depend on the time step by up to 14%.
+ * Re-fitted in each sampled run (see `calibrate`): `Under65_Emergency_Beds`, the fitted residual that makes the
+ * model start at the observed 95% bed occupancy [S41e], is not sampled; the five placement times are sampled and
+ * then scaled by one factor so the run starts with the observed delayed patients. Sampling independently started
+ * three runs in ten over 100% full (up to 127%), a state never observed, in which electives pile up and results
+ * depend on the time step by up to 14%; and started the delayed patients anywhere from about 160 to 400.
  */
 import type { Scenario } from '../../scenarios/scenario.js';
 import {
@@ -63,32 +64,73 @@ function defaultsOf(form: OrganisationalForm): Record<string, number> {
   return values;
 }
 
-/** Beds occupied at the start by everything but the under-65 emergency residual, and the occupied share. */
-function startingBeds(parameters: Record<string, number>): { others: number; share: number } {
-  const { Occupied_Beds: occupied } = startingValues(parameters, ['Occupied_Beds']);
-  return { others: occupied - parameters.Under65_Emergency_Beds, share: occupied / parameters.Acute_Beds };
+/**
+ * The five placement times the calibration scaled by one common factor so that the observed number of patients
+ * start delayed (see the care model's README, "How the fit was done").
+ */
+export const PLACEMENT_TIMES: readonly string[] = [
+  'Placement_Time_P1',
+  'Placement_Time_P2',
+  'Placement_Time_P3',
+  'Placement_Time_HomeCare',
+  'Placement_Time_CareHome',
+];
+const QUEUES = PLACEMENT_TIMES.map((name) => name.replace('Placement_Time_', 'Wait_'));
+/** Limits on the re-fitted factor, so an extreme draw cannot make placement times vanish or explode. */
+const FACTOR_LIMITS = [0.2, 5] as const;
+
+interface Start {
+  occupied: number;
+  stranded: number;
+  /** Patients at the start in each placement queue (proportional to its placement time). */
+  queues: number[];
 }
 
-const startOf = new WeakMap<Scenario, { base: Record<string, number>; others: number; share: number }>();
+function startOf(parameters: Record<string, number>): Start {
+  const v = startingValues(parameters, ['Occupied_Beds', 'Stranded_Beds', ...QUEUES]);
+  return { occupied: v.Occupied_Beds, stranded: v.Stranded_Beds, queues: QUEUES.map((q) => v[q]) };
+}
+
+const scenarioStarts = new WeakMap<Scenario, { base: Record<string, number>; start: Start }>();
 
 /**
- * Keeps a sampled run's starting bed occupancy at the scenario's (the observed 95% unless the scenario changes
- * it): the under-65 emergency beds, a fitted residual, take up whatever the sampled 65+ patients, delays, electives
- * and bed numbers leave of the occupied beds (never below zero). Written as the scenario's own value plus the
- * change, so a run at the scenario's values gets exactly the scenario's value. A scenario that sets the under-65
- * beds itself keeps them.
+ * Re-fits a sampled run to start where the scenario's own run starts (for Northamptonshire, the observed 275
+ * delayed patients and 95% bed occupancy [S41e]), as the calibration did:
+ * 1. delayed patients: one common factor on the placement times the scenario does not set itself (each queue
+ *    starts proportional to its placement time), keeping the sampled ratios between them;
+ * 2. occupancy: the under-65 emergency beds, a fitted residual, take whatever the sampled 65+ patients, delays,
+ *    electives and bed numbers leave of the occupied beds (never below zero).
+ * Both are written as the scenario's value plus a change, so a run at the scenario's own values is unchanged.
+ * A scenario that sets the under-65 beds itself keeps them.
  */
 function calibrate(scenario: Scenario, base: Record<string, number>, parameters: Record<string, number>): Record<string, number> {
-  if (Object.keys(scenario.parameters).includes('Under65_Emergency_Beds')) return parameters;
-  let start = startOf.get(scenario);
-  if (!start || start.base !== base) {
-    start = { base, ...startingBeds(base) };
-    startOf.set(scenario, start);
+  const own = new Set(Object.keys(scenario.parameters));
+  let cached = scenarioStarts.get(scenario);
+  if (!cached || cached.base !== base) {
+    cached = { base, start: startOf(base) };
+    scenarioStarts.set(scenario, cached);
   }
-  const run = startingBeds(parameters);
-  const beds = parameters.Acute_Beds;
-  const under65 = base.Under65_Emergency_Beds + (start.share * beds - start.share * base.Acute_Beds) - (run.others - start.others);
-  return { ...parameters, Under65_Emergency_Beds: Math.max(0, under65) };
+  const target = cached.start;
+  const run = startOf(parameters);
+  const out = { ...parameters };
+  let occupied = run.occupied;
+
+  const scaled = PLACEMENT_TIMES.map((name, i) => ({ name, queue: run.queues[i] })).filter((q) => !own.has(q.name));
+  const queues = scaled.reduce((sum, q) => sum + q.queue, 0);
+  if (queues > 0) {
+    const factor = Math.min(FACTOR_LIMITS[1], Math.max(FACTOR_LIMITS[0], 1 + (target.stranded - run.stranded) / queues));
+    for (const q of scaled) out[q.name] = parameters[q.name] * factor;
+    occupied += (factor - 1) * queues;
+  }
+
+  if (!own.has('Under65_Emergency_Beds')) {
+    const share = target.occupied / base.Acute_Beds;
+    const others = occupied - parameters.Under65_Emergency_Beds;
+    const baseOthers = target.occupied - base.Under65_Emergency_Beds;
+    const under65 = base.Under65_Emergency_Beds + (share * parameters.Acute_Beds - share * base.Acute_Beds) - (others - baseOthers);
+    out.Under65_Emergency_Beds = Math.max(0, under65);
+  }
+  return out;
 }
 
 function run(scenario: Scenario, parameters: Record<string, number>): ModelOutput {
@@ -114,9 +156,9 @@ export const careAnalysisModel: AnalysisModel<Scenario> = {
   samplingRange: (scenario, parameter) => rangeForDefault(parameter.range, defaultsOf(scenario.form)[parameter.name]),
   calibrate,
   calibration: {
-    parameters: REFITTED,
+    parameters: [...PLACEMENT_TIMES, ...REFITTED],
     description:
-      'In every run the beds taken by under-65 emergency patients (a fitted residual) are re-fitted so the hospital starts at the bed occupancy observed [S41e], whatever the sampled 65+ demand, delays, electives and bed numbers.',
+      'Every run is re-fitted to start as the scenario does (for Northamptonshire, the observed 275 delayed patients and 95% bed occupancy [S41e]): one common factor on the five placement times, keeping their sampled ratios, and the beds taken by under-65 emergency patients (a fitted residual).',
   },
   run,
   appraisalSettings: (scenario, parameters, output) => {

@@ -267,6 +267,8 @@ function calibrationSection(f: Figures): string {
     'Dependency and frailty recovery come out below the Appendix (0.117 and 0.039 against 0.25 and 0.06 a year)',
     'because here each admission can move a person one step down (hospital-associated disability) and D2A',
     'pathways return people to defined states; the Appendix did not publish its transition structure.',
+    'Monte Carlo repeats fit (1) in every sampled run, and re-fits Under65_Emergency_Beds to hold the starting',
+    'occupancy, so every plausible future starts from the observed hospital (models/analysis/README.md).',
     '',
     '| calibrated parameter (here or in the Appendix prototype) | value | unit | what it is |',
     '|---|---|---|---|',

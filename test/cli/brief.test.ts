@@ -99,7 +99,7 @@ describe('joinedup brief', () => {
     expect(flat).toMatch(/optimism bias/i);
     expect(flat).toMatch(/Equipment\/Development/);
     // Sampled runs are re-fitted to the observed start, and the briefing says so.
-    expect(flat).toMatch(/under-65 emergency patients .* re-fitted so the hospital starts at the bed occupancy observed \[S41e\]/);
+    expect(flat).toMatch(/re-fitted to start as the scenario does .* 275 delayed patients and 95% bed occupancy \[S41e\]/);
   });
 
   it('refuses a missing baseline or output file as a usage error', async () => {

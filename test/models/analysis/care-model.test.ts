@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appraise, compareAppraisals } from '../../../models/analysis/appraisal.js';
 import { attribute } from '../../../models/analysis/attribution.js';
-import { NOT_SAMPLED, REFITTED, careAnalysisModel } from '../../../models/analysis/care-model.js';
+import { NOT_SAMPLED, PLACEMENT_TIMES, REFITTED, careAnalysisModel } from '../../../models/analysis/care-model.js';
 import { createRng } from '../../../models/analysis/random.js';
 import { latinHypercube } from '../../../models/analysis/sampling.js';
 import { scenarioPlan } from '../../../models/analysis/uncertainty.js';
@@ -74,26 +74,36 @@ describe('the care model seen by the analysis', () => {
       plan.names.forEach((n, j) => (p[n] = plan.values[i * plan.names.length + j]));
       return p;
     };
-    const startOccupancy = (p: Record<string, number>) => runScenario(separate, { parameters: p }).series.occupancy[0];
 
     it('re-fits the under-65 beds instead of sampling them', () => {
       expect(REFITTED).toEqual(['Under65_Emergency_Beds']);
+      expect(careAnalysisModel.calibration?.parameters).toEqual([...PLACEMENT_TIMES, 'Under65_Emergency_Beds']);
       expect(careAnalysisModel.parameters.map((p) => p.name)).not.toContain('Under65_Emergency_Beds');
     });
 
-    it('holds every sampled run at the scenario’s starting occupancy, which independent sampling does not', () => {
-      const observed = startOccupancy(plan.base);
-      expect(observed).toBeCloseTo(0.95, 3);
-      let off = 0;
+    it('starts every sampled run with the scenario’s delayed patients and occupancy, which independent sampling does not', () => {
+      const observed = runScenario(separate).series;
+      expect(observed.occupancy[0]).toBeCloseTo(0.95, 3);
+      expect(observed.strandedBeds[0]).toBeCloseTo(275, 0);
+      let offOccupancy = 0;
+      let offDelayed = 0;
       for (let i = 0; i < runs; i++) {
         const raw = sample(i);
         const fitted = careAnalysisModel.calibrate!(separate, plan.base, raw);
-        if (Math.abs(startOccupancy(raw) - observed) > 0.02) off++;
-        if (fitted.Under65_Emergency_Beds > 0) expect(startOccupancy(fitted)).toBeCloseTo(observed, 9);
-        // Only the residual moves.
-        expect({ ...fitted, Under65_Emergency_Beds: 0 }).toEqual({ ...raw, Under65_Emergency_Beds: 0 });
+        const before = runScenario(separate, { parameters: raw }).series;
+        if (Math.abs(before.occupancy[0] - observed.occupancy[0]) > 0.02) offOccupancy++;
+        if (Math.abs(before.strandedBeds[0] - observed.strandedBeds[0]) > 20) offDelayed++;
+        const after = runScenario(separate, { parameters: fitted }).series;
+        expect(after.strandedBeds[0], `run ${i}`).toBeCloseTo(observed.strandedBeds[0], 6);
+        if (fitted.Under65_Emergency_Beds > 0) expect(after.occupancy[0], `run ${i}`).toBeCloseTo(observed.occupancy[0], 9);
+        // The placement times keep their sampled ratios; nothing else but the under-65 beds moves.
+        const factor = fitted.Placement_Time_P1 / raw.Placement_Time_P1;
+        for (const name of PLACEMENT_TIMES) expect(fitted[name] / raw[name]).toBeCloseTo(factor, 12);
+        const others = (p: Record<string, number>) => Object.fromEntries(Object.entries(p).filter(([k]) => !PLACEMENT_TIMES.includes(k) && k !== 'Under65_Emergency_Beds'));
+        expect(others(fitted)).toEqual(others(raw));
       }
-      expect(off).toBeGreaterThan(runs / 4);
+      expect(offOccupancy).toBeGreaterThan(runs / 4);
+      expect(offDelayed).toBeGreaterThan(runs / 4);
     });
 
     it('leaves a run at the scenario’s own values exactly as it is, and a scenario’s own under-65 beds alone', () => {
