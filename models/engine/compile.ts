@@ -4,7 +4,7 @@
  * immutable, so several compiled models (and several runs of one) never share state.
  */
 import { ModelError, type CompiledModel, type RunOptions, type RunResult } from './api.js';
-import { buildPass, buildTables, genExpr } from './codegen.js';
+import { buildPass, buildStepPass, buildTables, genExpr } from './codegen.js';
 import { topoOrder } from './graph.js';
 import { mapChildren, readsTime, slotsRead, type IR, type Slot } from './ir.js';
 import { lowerModel } from './lower.js';
@@ -197,13 +197,14 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     initStatements.push(initStatement(s));
   }
   for (const h of hoistedAfterAll) initStatements.push(initStatement(h));
-  const auxStatements = varying.map((s) => `v[${s.id}] = ${genExpr(s.expr!, 'run')};`);
-  const rateStatements = stocks.map((s) => `r[${s.id}] = ${genExpr(s.rate!, 'run')};`);
   const tableFns = buildTables(tables);
   const constPass = buildPass(constStatements, tableFns);
   const initPass = buildPass(initStatements, tableFns);
-  const auxPass = buildPass(auxStatements, tableFns);
-  const ratePass = buildPass(rateStatements, tableFns);
+  const stepPass = buildStepPass(
+    varying.map((s) => ({ id: s.id, expr: s.expr! })),
+    stocks.map((s) => ({ id: s.id, expr: s.rate! })),
+    tableFns,
+  );
 
   const defaultConstants = new Float64Array(constants.length);
   {
@@ -254,8 +255,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     initOrder: initOrder.filter((s) => !s.speculative),
     varying: varying.filter((s) => !s.speculative),
     initPass,
-    auxPass,
-    ratePass,
+    stepPass,
     nonNegativeStocks,
     delayInputs,
     delayTimeSlots,

@@ -19,8 +19,8 @@ export interface Program {
   /** Auxiliaries recomputed every pass and checked when a run goes non-finite, in evaluation order. */
   varying: readonly Slot[];
   initPass: readonly PassFn[];
-  auxPass: readonly PassFn[];
-  ratePass: readonly PassFn[];
+  /** Every varying auxiliary into `v`, then every stock's net rate into its `r` argument. */
+  stepPass: readonly PassFn[];
   nonNegativeStocks: Int32Array;
   delayInputs: Int32Array;
   /** Per delay: the slot holding a fixed delay time, or -1 (a number, or a time that varies). */
@@ -96,8 +96,7 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan, outputs: Ou
   const series = outputs.names.map(() => new Float64Array(saveCount));
   const varyingOutputs = outputs.varying;
   const nonNegative = p.nonNegativeStocks;
-  const auxPass = p.auxPass;
-  const ratePass = p.ratePass;
+  const stepPass = p.stepPass;
   const rk4 = plan.method === 'rk4';
   const y0 = rk4 ? new Float64Array(stockCount) : r;
   const k1 = rk4 ? new Float64Array(stockCount) : r;
@@ -144,7 +143,9 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan, outputs: Ou
   let untilSave = 1;
   for (let k = 0; ; k++) {
     const t = start + k * dt;
-    callPass(auxPass, v, c, r, t, s, h);
+    // Auxiliaries at t and the rates from them (RK4's first stage, k1). Rates read no delay history and change
+    // nothing in v, so recording delay inputs and saving after them sees the same values as before them.
+    callPass(stepPass, v, c, rk4 ? k1 : r, t, s, h);
     for (let d = 0; d < delayCount; d++) {
       const latest = delayLatest[d] + 1 === delayCapacity[d] ? 0 : delayLatest[d] + 1;
       delayLatest[d] = latest;
@@ -171,25 +172,20 @@ export function simulate(p: Program, c: Float64Array, plan: SimPlan, outputs: Ou
     if (k === steps) break;
     let sum = 0;
     if (!rk4) {
-      callPass(ratePass, v, c, r, t, s, h);
       for (let i = 0; i < stockCount; i++) sum += v[i] += dt * r[i];
     } else {
       const half = start + (k + 0.5) * dt;
       const next = start + (k + 1) * dt;
       const halfDt = dt / 2;
-      callPass(ratePass, v, c, k1, t, s, h);
       for (let i = 0; i < stockCount; i++) {
         y0[i] = v[i];
         v[i] = y0[i] + halfDt * k1[i];
       }
-      callPass(auxPass, v, c, r, half, s, h);
-      callPass(ratePass, v, c, k2, half, s, h);
+      callPass(stepPass, v, c, k2, half, s, h);
       for (let i = 0; i < stockCount; i++) v[i] = y0[i] + halfDt * k2[i];
-      callPass(auxPass, v, c, r, half, s, h);
-      callPass(ratePass, v, c, k3, half, s, h);
+      callPass(stepPass, v, c, k3, half, s, h);
       for (let i = 0; i < stockCount; i++) v[i] = y0[i] + dt * k3[i];
-      callPass(auxPass, v, c, r, next, s, h);
-      callPass(ratePass, v, c, r, next, s, h);
+      callPass(stepPass, v, c, r, next, s, h);
       const sixth = dt / 6;
       for (let i = 0; i < stockCount; i++) sum += v[i] = y0[i] + sixth * (k1[i] + 2 * k2[i] + 2 * k3[i] + r[i]);
     }
