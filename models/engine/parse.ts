@@ -3,7 +3,7 @@
  * mathjs `parse` supplies the grammar (precedence, associativity, `-2^2 = -4`); this file walks mathjs's node
  * tree and converts only the node types we allow. mathjs never evaluates anything.
  */
-import { create, parseDependencies } from 'mathjs';
+import { create, parseDependencies } from 'mathjs/number';
 import type { MathNode } from 'mathjs';
 import type { Expr } from './ast.js';
 import { equationError, tokenizeEquation, type TokenizeContext } from './tokenize.js';
