@@ -103,8 +103,11 @@ const scenarioStarts = new WeakMap<Scenario, { base: Record<string, number>; sta
  * Both are written as the scenario's value plus a change, so a run at the scenario's own values is unchanged.
  * A scenario that sets the under-65 beds itself keeps them.
  */
+/** Parameters the scenario sets itself: held in every run, never re-fitted. */
+const explicitParameters = (scenario: Scenario): string[] => Object.keys(scenario.parameters);
+
 function calibrate(scenario: Scenario, base: Record<string, number>, parameters: Record<string, number>): Record<string, number> {
-  const own = new Set(Object.keys(scenario.parameters));
+  const own = new Set(explicitParameters(scenario));
   let cached = scenarioStarts.get(scenario);
   if (!cached || cached.base !== base) {
     cached = { base, start: startOf(base) };
@@ -152,7 +155,7 @@ export const careAnalysisModel: AnalysisModel<Scenario> = {
   headline: HEADLINE_METRICS,
   seriesKeys: BAND_SERIES,
   effectiveParameters: (scenario) => effectiveParameters(scenario.form, scenario.parameters),
-  explicitParameters: (scenario) => Object.keys(scenario.parameters),
+  explicitParameters,
   samplingRange: (scenario, parameter) => rangeForDefault(parameter.range, defaultsOf(scenario.form)[parameter.name]),
   calibrate,
   calibration: {

@@ -88,6 +88,14 @@ export interface McProgress {
   total: number;
 }
 
+/** The parameter values of run `r` of a plan: its base values with that run's sampled values in place. */
+export function runParameters(plan: { base: Record<string, number>; names: readonly string[]; values: Float64Array }, r: number): Record<string, number> {
+  const params: Record<string, number> = { ...plan.base };
+  const k = plan.names.length;
+  for (let j = 0; j < k; j++) params[plan.names[j]] = plan.values[r * k + j];
+  return params;
+}
+
 /** Runs one chunk with `model`, synchronously. Throws AnalysisCancelled if the signal is raised between runs. */
 export function runChunk<S>(model: AnalysisModel<S>, task: ChunkTask<S>, hooks: ChunkHooks = {}): ChunkResult {
   const count = task.end - task.start;
@@ -102,9 +110,7 @@ export function runChunk<S>(model: AnalysisModel<S>, task: ChunkTask<S>, hooks: 
   for (let r = 0; r < count; r++) {
     if (hooks.signal?.aborted) throw new AnalysisCancelled();
     task.scenarios.forEach((plan, si) => {
-      let params: Record<string, number> = { ...plan.base };
-      const k = plan.names.length;
-      for (let j = 0; j < k; j++) params[plan.names[j]] = plan.values[r * k + j];
+      let params = runParameters(plan, r);
       if (task.calibrate && model.calibrate) params = model.calibrate(plan.scenario, plan.base, params);
       const output = model.run(plan.scenario, params);
       const target = out.scenarios[si];

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createAnalysisPool } from '../../electron/analysis-pool.js';
 import { careAnalysisModel } from '../../models/analysis/care-model.js';
-import { inlineExecutor } from '../../models/analysis/monte-carlo.js';
+import { inlineExecutor, runParameters } from '../../models/analysis/monte-carlo.js';
 import { createRng } from '../../models/analysis/random.js';
 import { latinHypercube } from '../../models/analysis/sampling.js';
 import { analyseUncertainty, scenarioPlan } from '../../models/analysis/uncertainty.js';
@@ -53,11 +53,7 @@ await pool.close();
 const sampleRuns = Math.min(runs, 200);
 const design = latinHypercube(sampleRuns, careAnalysisModel.parameters.length, createRng(1, 1));
 const plan = scenarioPlan(careAnalysisModel, scenario, design, sampleRuns);
-const sets = Array.from({ length: sampleRuns }, (_, i) => {
-  const p: Record<string, number> = { ...plan.base };
-  plan.names.forEach((n, j) => (p[n] = plan.values[i * plan.names.length + j]));
-  return careAnalysisModel.calibrate!(scenario, plan.base, p);
-});
+const sets = Array.from({ length: sampleRuns }, (_, i) => careAnalysisModel.calibrate!(scenario, plan.base, runParameters(plan, i)));
 const engine = compiledModel();
 const stop = Math.round(scenario.horizonYears * 365);
 const engineMs = (dt: number) => {

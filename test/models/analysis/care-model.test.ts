@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appraise, compareAppraisals } from '../../../models/analysis/appraisal.js';
 import { attribute } from '../../../models/analysis/attribution.js';
 import { NOT_SAMPLED, PLACEMENT_TIMES, REFITTED, careAnalysisModel } from '../../../models/analysis/care-model.js';
+import { runParameters } from '../../../models/analysis/monte-carlo.js';
 import { createRng } from '../../../models/analysis/random.js';
 import { latinHypercube } from '../../../models/analysis/sampling.js';
 import { scenarioPlan } from '../../../models/analysis/uncertainty.js';
@@ -69,11 +70,7 @@ describe('the care model seen by the analysis', () => {
     const runs = 24;
     const design = latinHypercube(runs, careAnalysisModel.parameters.length, createRng(7, 1));
     const plan = scenarioPlan(careAnalysisModel, separate, design, runs);
-    const sample = (i: number): Record<string, number> => {
-      const p = { ...plan.base };
-      plan.names.forEach((n, j) => (p[n] = plan.values[i * plan.names.length + j]));
-      return p;
-    };
+    const sample = (i: number): Record<string, number> => runParameters(plan, i);
 
     it('re-fits the under-65 beds instead of sampling them', () => {
       expect(REFITTED).toEqual(['Under65_Emergency_Beds']);
