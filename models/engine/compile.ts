@@ -148,7 +148,9 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const hoist = (e: IR, owner: Slot, sink: Slot[]): IR => {
     if (e.k === 'num' || e.k === 'slot' || e.k === 'time' || e.k === 'dt' || e.k === 'start' || e.k === 'stop') return e;
     // A fixed positive base to a varying power, a^y (growth such as (1+g)^(TIME/365)), is exp(y·ln a): the
-    // logarithm moves out of the loop, leaving one exponential a step instead of a general power.
+    // logarithm moves out of the loop, leaving one exponential a step instead of a general power. A literal base
+    // (10^TIME) keeps the general power, whose integer exponents are exact; a named base gives up that exactness
+    // to within rounding (about 1e-16 relative).
     if (e.k === 'bin' && e.op === '^' && e.a.k !== 'num' && isFixed(e.a) && !isFixed(e.b)) {
       const logBase: IR = { k: 'math', fn: 'log', args: [e.a] };
       const viaExp: IR = { k: 'math', fn: 'exp', args: [{ k: 'bin', op: '*', a: e.b, b: logBase }] };
