@@ -79,6 +79,16 @@ export function wholeNumber(text: string | undefined, name: string, min: number,
   return Number(text);
 }
 
+/** `--optimism-bias X`: the uplift on the one-off cost as a share (2 means +200%), or undefined for the default. */
+export function optimismBiasFlag(parsed: ParsedArgs): number | undefined {
+  const text = single(parsed, 'optimism-bias');
+  const bias = text === undefined ? undefined : Number(text);
+  if (bias !== undefined && !(Number.isFinite(bias) && bias >= 0)) {
+    throw new CommandError(`--optimism-bias must be a number ≥ 0 (2 means +200%), got '${text}'`, 2);
+  }
+  return bias;
+}
+
 /** A scenario file (when the argument names an existing file) or else a saved scenario's name or id. */
 export function loadScenarioArg(arg: string, options: { cwd: string; env: Record<string, string | undefined>; db?: string }): Scenario {
   const path = resolve(options.cwd, arg);

@@ -19,7 +19,7 @@ import { HLE_CAVEAT, PARAMETERS, SOURCES } from '../models/health-care/index.js'
 import { formatParseErrors, parseScenario } from '../scenarios/parse.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import type { ScenarioStore } from '../scenarios/store.js';
-import { toApiError } from './handlers.js';
+import { RequestError, toApiError } from './handlers.js';
 import type { BriefResponse, CancelResponse } from './analysis-contract.js';
 import type { ApiError, Result } from './ipc-contract.js';
 
@@ -39,18 +39,7 @@ export const DEFAULT_BRIEF_RUNS = 500;
 export const MAX_BRIEF_OPTIONS = 3;
 const MAX_ID = 200;
 
-class RequestError extends Error {
-  constructor(
-    readonly where: string,
-    message: string,
-    readonly code = 'invalid-request',
-  ) {
-    super(message);
-  }
-}
-
 function fail(err: unknown, channel: string): { ok: false; error: ApiError } {
-  if (err instanceof RequestError) return { ok: false, error: { code: err.code, message: err.message, where: err.where } };
   if (err instanceof AnalysisCancelled) return { ok: false, error: { code: 'cancelled', message: 'the analysis was cancelled' } };
   if (err instanceof RangeError) return { ok: false, error: { code: 'invalid-request', message: err.message } };
   return { ok: false, error: toApiError(err, channel) };

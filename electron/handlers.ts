@@ -57,8 +57,8 @@ const MAX_COMPARE_OPTIONS = 20;
 const MAX_FILE_NAME = 500;
 const POLICIES: readonly ImportConflictPolicy[] = ['fail', 'copy', 'replace'];
 
-/** A request that fails its check; caught inside `handle` and returned as `invalid-request`. */
-class RequestError extends Error {
+/** A request that fails its check; caught inside `handle` and returned as `invalid-request` (see `toApiError`). */
+export class RequestError extends Error {
   constructor(
     readonly where: string,
     message: string,

@@ -15,7 +15,7 @@ import { inlineExecutor } from '../../models/analysis/monte-carlo.js';
 import { MAX_RUNS, analyseUncertainty } from '../../models/analysis/uncertainty.js';
 import { HLE_CAVEAT, SOURCES } from '../../models/health-care/index.js';
 import type { CliIo } from '../io.js';
-import { CommandError, loadScenarioArg, parseArgs, reportingErrors, single, wholeNumber } from '../analysis-common.js';
+import { CommandError, loadScenarioArg, optimismBiasFlag, parseArgs, reportingErrors, single, wholeNumber } from '../analysis-common.js';
 
 export const summary = 'write a 2–4 page briefing PDF comparing options with a baseline';
 
@@ -46,11 +46,7 @@ async function brief(args: string[], io: CliIo): Promise<number> {
   const runs = wholeNumber(single(parsed, 'runs'), 'runs', 2, MAX_RUNS) ?? DEFAULT_BRIEF_RUNS;
   const seed = wholeNumber(single(parsed, 'seed'), 'seed', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_BRIEF_SEED;
   const threads = wholeNumber(single(parsed, 'threads'), 'threads', 1, 256);
-  const biasText = single(parsed, 'optimism-bias');
-  const optimismBias = biasText === undefined ? undefined : Number(biasText);
-  if (optimismBias !== undefined && !(Number.isFinite(optimismBias) && optimismBias >= 0)) {
-    throw new CommandError(`--optimism-bias must be a number ≥ 0 (2 means +200%), got '${biasText}'`, 2);
-  }
+  const optimismBias = optimismBiasFlag(parsed);
   const where = { cwd: io.cwd, env: io.env, db: single(parsed, 'db') };
   const baseline = loadScenarioArg(baselineArg, where);
   const options = parsed.positional.map((a) => loadScenarioArg(a, where));

@@ -11,7 +11,7 @@ import { sortTornado } from '../../models/analysis/tornado.js';
 import type { UncertaintyReport } from '../../models/analysis/uncertainty.js';
 import { MAX_RUNS, analyseUncertainty } from '../../models/analysis/uncertainty.js';
 import type { CliIo } from '../io.js';
-import { CommandError, loadScenarioArg, parseArgs, reportingErrors, single, wholeNumber } from '../analysis-common.js';
+import { CommandError, loadScenarioArg, optimismBiasFlag, parseArgs, reportingErrors, single, wholeNumber } from '../analysis-common.js';
 
 export const summary = 'Monte Carlo bands, paired comparison, tornado and attribution for a scenario';
 
@@ -35,11 +35,7 @@ async function uncertainty(args: string[], io: CliIo): Promise<number> {
   if (runs === undefined) throw new CommandError('--runs N is required', 2);
   if (seed === undefined) throw new CommandError('--seed S is required (it makes the result reproducible)', 2);
   const threads = wholeNumber(single(parsed, 'threads'), 'threads', 1, 256);
-  const biasText = single(parsed, 'optimism-bias');
-  const optimismBias = biasText === undefined ? undefined : Number(biasText);
-  if (optimismBias !== undefined && !(Number.isFinite(optimismBias) && optimismBias >= 0)) {
-    throw new CommandError(`--optimism-bias must be a number ≥ 0 (2 means +200%), got '${biasText}'`, 2);
-  }
+  const optimismBias = optimismBiasFlag(parsed);
   const where = { cwd: io.cwd, env: io.env, db: single(parsed, 'db') };
   const option = loadScenarioArg(parsed.positional[0], where);
   const baselineArg = single(parsed, 'baseline');
