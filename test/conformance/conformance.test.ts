@@ -52,6 +52,16 @@ function load(row: ManifestRow) {
   return parseXmile(readFileSync(join(MODELS_DIR, row.path, row.modelFile), 'utf8'), key(row));
 }
 
+/** What running a model throws (undefined when it runs). */
+function runError(row: ManifestRow): unknown {
+  try {
+    compileModel(load(row)).run();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('the MANIFEST and our lists agree', () => {
   it('lists every model file that exists, with an expected output', () => {
     expect(manifest.length).toBeGreaterThanOrEqual(50);
@@ -90,12 +100,7 @@ describe('conformance', () => {
     const bad = KNOWN_BAD[model];
     if (feature) {
       it(`${model}: expected-unsupported (${feature})`, () => {
-        let error: unknown;
-        try {
-          compileModel(load(row)).run();
-        } catch (e) {
-          error = e;
-        }
+        const error = runError(row);
         expect(error).toBeInstanceOf(ModelError);
         const me = error as ModelError;
         expect(me.code).toBe('unsupported');
@@ -105,12 +110,7 @@ describe('conformance', () => {
       });
     } else if (bad) {
       it(`${model}: known-bad upstream file gives a ${bad.code} error`, () => {
-        let error: unknown;
-        try {
-          compileModel(load(row)).run();
-        } catch (e) {
-          error = e;
-        }
+        const error = runError(row);
         expect(error).toBeInstanceOf(ModelError);
         expect((error as ModelError).code).toBe(bad.code);
         expect((error as ModelError).variable).toBe(bad.variable);
