@@ -160,8 +160,10 @@ export const careAnalysisModel: AnalysisModel<Scenario> = {
   calibrate,
   calibration: {
     parameters: [...PLACEMENT_TIMES, ...REFITTED],
-    description:
-      'Every run is re-fitted to start as the scenario does (for Northamptonshire, the observed 275 delayed patients and 95% bed occupancy [S41e]): one common factor on the five placement times, keeping their sampled ratios, and the beds taken by under-65 emergency patients (a fitted residual).',
+    describe: (central) =>
+      `Every run is re-fitted to start as the scenario does (here ${Math.round(central.series.strandedBeds[0])} delayed patients and ` +
+      `${Math.round(central.series.occupancy[0] * 100)}% bed occupancy [S41e], the observed Northamptonshire start unless the scenario changes it): ` +
+      'one common factor on the five placement times, keeping their sampled ratios, and the beds taken by under-65 emergency patients (a fitted residual).',
   },
   run,
   appraisalSettings: (scenario, parameters, output) => {

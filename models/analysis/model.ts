@@ -82,8 +82,11 @@ export interface AnalysisModel<S> {
    * Applied to Monte Carlo and tornado runs, never to attribution (whose runs must be the scenarios' own).
    */
   calibrate?(scenario: S, base: Record<string, number>, parameters: Record<string, number>): Record<string, number>;
-  /** What `calibrate` does, for readers of the results: the parameters it re-fits and one plain sentence. */
-  calibration?: { parameters: readonly string[]; description: string };
+  /**
+   * What `calibrate` does, for readers of the results: the parameters it re-fits, and one plain sentence built
+   * from the scenario's own (central) run, so any figure in it is the run's.
+   */
+  calibration?: { parameters: readonly string[]; describe(central: ModelOutput): string };
   /** Run with every parameter value given (a complete set, as `effectiveParameters` returns). */
   run(scenario: S, parameters: Record<string, number>): ModelOutput;
   /** Scenario settings the appraisal needs, given the values a run used and its output. */

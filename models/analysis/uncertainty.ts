@@ -258,7 +258,7 @@ export async function analyseUncertainty<S>(
     option: summaries[0],
   };
   if (model.calibrate && model.calibration) {
-    report.calibration = { parameters: [...model.calibration.parameters], description: model.calibration.description };
+    report.calibration = { parameters: [...model.calibration.parameters], description: model.calibration.describe(central[0]) };
   }
   const cancelled = () => {
     if (options.signal?.aborted) throw new AnalysisCancelled();

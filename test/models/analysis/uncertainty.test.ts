@@ -122,7 +122,7 @@ describe('calibration of sampled runs', () => {
       },
     };
     const report = await analyseUncertainty(
-      { ...calibrated, calibration: { parameters: ['delay'], description: 'Delay re-fitted to the observed start.' } },
+      { ...calibrated, calibration: { parameters: ['delay'], describe: () => 'Delay re-fitted to the observed start.' } },
       combined,
       separate,
       { runs: 30, seed: 2, tornado: false, attribution: false },
